@@ -1,0 +1,243 @@
+// The store benchmark: workspace M through the real UI in headless Chromium.
+//
+//   npm run bench:store                      (builds web/dist first)
+//   BENCH_RUNS=5 BENCH_SIZE=m npm run bench:store
+//
+// It serves the built PWA from the relay on a free port, loads the demo workspace once into a
+// persistent Chromium profile (the import is timed too), then for each run starts a fresh browser
+// on that profile and measures, from the app's own performance marks (web/src/lib/perf.ts):
+//   cold open   navigation start → first contacts page on screen with search usable   ≤ 1 s
+//   search      input event → results rendered, per keystroke, p95 of the run        ≤ 16 ms
+//   open        click on an account → its page rendered with contacts               ≤ 100 ms
+//   edit        change event on a field → update and row committed to IndexedDB     ≤ 50 ms
+// and prints the median over the runs. The profile is kept in bench/.out between invocations
+// (BENCH_FRESH=1 discards it), so a re-run skips the import.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { startRelay } from '../relay/src/index.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+// IndexedDB belongs to an origin: the port stays the same so the seeded profile is found again.
+const PORT = Number(process.env.BENCH_PORT ?? 8097);
+const SIZE = process.env.BENCH_SIZE === 's' ? 's' : 'm';
+const outDir = join(root, 'bench', '.out');
+const profileDir = join(outDir, `profile-${SIZE}`);
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Keystrokes typed per run: prefixes of common names in the demo (Latin and Cyrillic). */
+const QUERIES = ['smith', 'ivan', 'olen', 'kov', 'mar', 'петр', 'шев', 'anna', 'sales', 'info'];
+
+// Timings the app leaves on window (web/src/lib/perf.ts); the benchmark only reads them.
+declare global {
+  interface Window {
+    __cpLastSearch?: { query: string; ms: number };
+    __cpLastRecordMs?: number;
+    __cpLastSaveMs?: number;
+  }
+}
+
+interface RunResult {
+  coldOpenMs: number;
+  searchP95Ms: number;
+  searchMedianMs: number;
+  openAccountMs: number;
+  editMs: number;
+}
+
+function quantile(values: readonly number[], q: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  if (!s.length) return Number.NaN;
+  const i = Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1));
+  return s[i] as number;
+}
+
+const median = (values: readonly number[]): number => quantile(values, 0.5);
+
+async function launch(): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 },
+  });
+}
+
+/** Errors on the page fail the benchmark: numbers from a broken app mean nothing. */
+function watchErrors(page: Page, errors: string[]): void {
+  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+}
+
+async function importDemo(base: string): Promise<number> {
+  const ctx = await launch();
+  try {
+    const page = ctx.pages()[0] ?? (await ctx.newPage());
+    const errors: string[] = [];
+    watchErrors(page, errors);
+    await page.goto(`${base}/`);
+    await page.evaluate(() => localStorage.setItem('counterpart:debug', '1'));
+    await page.getByRole('radio', { name: SIZE === 'm' ? /Medium/ : /Small/ }).check();
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Load the demo workspace' }).click();
+    let last = 0;
+    // Progress on stdout while the import runs (minutes for M).
+    const timer = setInterval(() => {
+      void page
+        .locator('progress')
+        .first()
+        .getAttribute('value')
+        .then((v) => {
+          const done = Number(v ?? 0);
+          if (done !== last) process.stdout.write(`  import: ${done.toLocaleString('en')} records\r`);
+          last = done;
+        })
+        .catch(() => undefined);
+    }, 2000);
+    try {
+      await page.waitForFunction(() => performance.getEntriesByName('cp:list-ready').length > 0, undefined, {
+        timeout: 30 * 60_000,
+        polling: 500,
+      });
+    } finally {
+      clearInterval(timer);
+    }
+    if (errors.length) throw new Error(`errors during import:\n${errors.join('\n')}`);
+    return Date.now() - started;
+  } finally {
+    await ctx.close();
+  }
+}
+
+async function markTime(page: Page, name: string, count: number): Promise<void> {
+  await page.waitForFunction(
+    ({ name, count }) => performance.getEntriesByName(name).length >= count,
+    { name, count },
+    { timeout: 30_000, polling: 'raf' },
+  );
+}
+
+async function run(base: string, index: number): Promise<RunResult> {
+  const ctx = await launch();
+  try {
+    const page = ctx.pages()[0] ?? (await ctx.newPage());
+    const errors: string[] = [];
+    watchErrors(page, errors);
+
+    // Cold open: a new browser process on the stored profile.
+    await page.goto(`${base}/#/contacts`);
+    await markTime(page, 'cp:list-ready', 1);
+    const coldOpenMs = await page.evaluate(() => performance.getEntriesByName('cp:list-ready')[0]?.startTime ?? NaN);
+    // Let the full id lists finish loading in the background before timing interactions.
+    await page.waitForTimeout(1500);
+
+    // Search: type each query a key at a time; each keystroke's time comes from the app.
+    const search = page.getByRole('combobox');
+    const times: number[] = [];
+    const queries = [...QUERIES.slice(index % QUERIES.length), ...QUERIES.slice(0, index % QUERIES.length)];
+    for (const q of queries) {
+      await search.fill('');
+      await search.focus();
+      let typed = '';
+      for (const ch of q) {
+        typed += ch;
+        await page.keyboard.type(ch);
+        const ms = await page
+          .waitForFunction((want) => (window.__cpLastSearch?.query === want ? window.__cpLastSearch.ms : false), typed, {
+            timeout: 10_000,
+            polling: 'raf',
+          })
+          .then((h) => h.jsonValue() as Promise<number>);
+        times.push(ms);
+      }
+    }
+    await search.fill('');
+    await page.keyboard.press('Escape');
+
+    // Open an account from the list (a different row each run).
+    await page.goto(`${base}/#/accounts`);
+    const link = page.locator('main a[href^="#/accounts/"]').nth(3 + index);
+    await link.waitFor();
+    const before = await page.evaluate(() => performance.getEntriesByName('cp:record-ready').length);
+    await link.click();
+    await markTime(page, 'cp:record-ready', before + 1);
+    const openAccountMs = await page.evaluate(() => window.__cpLastRecordMs ?? NaN);
+
+    // Edit one field and wait for the durable point.
+    const field = page.locator('#f-website');
+    await field.waitFor();
+    const saves = await page.evaluate(() => performance.getEntriesByName('cp:saved').length);
+    await field.fill(`https://bench-${Date.now()}.example/`);
+    await field.press('Tab');
+    await markTime(page, 'cp:saved', saves + 1);
+    const editMs = await page.evaluate(() => window.__cpLastSaveMs ?? NaN);
+
+    if (errors.length) throw new Error(`errors during run ${index + 1}:\n${errors.join('\n')}`);
+    return { coldOpenMs, searchP95Ms: quantile(times, 0.95), searchMedianMs: median(times), openAccountMs, editMs };
+  } finally {
+    await ctx.close();
+  }
+}
+
+const fmt = (ms: number): string => `${ms.toFixed(1)} ms`;
+
+async function main(): Promise<void> {
+  if (process.env.BENCH_FRESH === '1') rmSync(profileDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const relay = await startRelay({
+    port: PORT,
+    dataDir: join(outDir, 'relay-data'),
+    staticDir: join(root, 'web', 'dist'),
+  });
+  try {
+    const seeded = existsSync(join(profileDir, '.seeded'));
+    console.log(`store benchmark: workspace ${SIZE.toUpperCase()}, ${RUNS} runs, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`);
+    if (!seeded) {
+      rmSync(profileDir, { recursive: true, force: true });
+      const ms = await importDemo(relay.url);
+      console.log(`demo import (generate + write to IndexedDB, in a worker): ${(ms / 1000).toFixed(1)} s`);
+      writeFileSync(join(profileDir, '.seeded'), relay.url);
+    }
+    // The profile remembers its origin: the app must be served from the same one.
+    const origin = readFileSync(join(profileDir, '.seeded'), 'utf8').trim();
+    if (origin !== relay.url) {
+      await relay.close();
+      throw new Error(`the stored profile was seeded on ${origin}; run with BENCH_FRESH=1`);
+    }
+    const results: RunResult[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const r = await run(relay.url, i);
+      results.push(r);
+      console.log(
+        `run ${i + 1}: cold open ${fmt(r.coldOpenMs)}, search p95 ${fmt(r.searchP95Ms)} (median ${fmt(r.searchMedianMs)}), open account ${fmt(r.openAccountMs)}, edit durable ${fmt(r.editMs)}`,
+      );
+    }
+    const rows: [string, number, number][] = [
+      ['cold open to searchable list', median(results.map((r) => r.coldOpenMs)), 1000],
+      ['search keystroke p95', median(results.map((r) => r.searchP95Ms)), 16],
+      ['open an account page', median(results.map((r) => r.openAccountMs)), 100],
+      ['local edit to durably saved', median(results.map((r) => r.editMs)), 50],
+    ];
+    console.log(`\nmedian of ${RUNS} runs:`);
+    for (const [name, value, target] of rows) {
+      console.log(`  ${name.padEnd(30)} ${fmt(value).padStart(10)}   target ≤ ${target} ms   ${value <= target ? 'ok' : 'MISSED'}`);
+    }
+  } finally {
+    await relay.close();
+  }
+}
+
+await main();

@@ -1,0 +1,69 @@
+// Branded record ids: a ContactId cannot be passed where an AccountId is expected.
+// Ids are random (crypto) so devices create records offline without coordination;
+// the prefix names the collection so an id read in a log or URL says what it is.
+import type { CollectionName } from './names.ts';
+
+export type RecordId<C extends CollectionName = CollectionName> = string & { readonly __collection: C };
+
+export type AccountId = RecordId<'accounts'>;
+export type ContactId = RecordId<'contacts'>;
+export type ActivityId = RecordId<'activities'>;
+export type DealId = RecordId<'deals'>;
+export type ProductId = RecordId<'products'>;
+export type PriceListId = RecordId<'priceLists'>;
+export type QuoteId = RecordId<'quotes'>;
+export type OrderId = RecordId<'orders'>;
+export type TaskId = RecordId<'tasks'>;
+export type TicketId = RecordId<'tickets'>;
+export type LeadId = RecordId<'leads'>;
+export type CampaignId = RecordId<'campaigns'>;
+export type AttachmentId = RecordId<'attachments'>;
+export type UserId = RecordId<'users'>;
+
+export const ID_PREFIX: Record<CollectionName, string> = {
+  accounts: 'acc',
+  contacts: 'con',
+  activities: 'act',
+  deals: 'dea',
+  products: 'prd',
+  priceLists: 'prl',
+  quotes: 'quo',
+  orders: 'ord',
+  tasks: 'tsk',
+  tickets: 'tkt',
+  leads: 'led',
+  campaigns: 'cmp',
+  attachments: 'att',
+  users: 'usr',
+};
+
+const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz'; // Crockford base32, lower case
+const ID_PATTERN = /^([a-z]{3})_([0-9a-z]{4,40})$/;
+
+/** A new random id for a record of `collection`: `acc_` + 16 base32 characters (80 bits). */
+export function newId<C extends CollectionName>(collection: C): RecordId<C> {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  let s = '';
+  for (const b of bytes) s += ALPHABET[b & 31];
+  return `${ID_PREFIX[collection]}_${s}` as RecordId<C>;
+}
+
+/** An id built from a caller's own unique suffix (the demo generator's counters, imports). */
+export function makeId<C extends CollectionName>(collection: C, suffix: string): RecordId<C> {
+  const id = `${ID_PREFIX[collection]}_${suffix}`;
+  if (!ID_PATTERN.test(id)) throw new Error(`Invalid id suffix "${suffix}": use 4–40 characters 0-9 a-z`);
+  return id as RecordId<C>;
+}
+
+/** The collection an id belongs to, or undefined when the string is not a record id. */
+export function collectionOfId(id: string): CollectionName | undefined {
+  const m = ID_PATTERN.exec(id);
+  if (!m) return undefined;
+  for (const [c, p] of Object.entries(ID_PREFIX)) if (p === m[1]) return c as CollectionName;
+  return undefined;
+}
+
+export function isRecordId<C extends CollectionName>(collection: C, value: unknown): value is RecordId<C> {
+  return typeof value === 'string' && collectionOfId(value) === collection;
+}

@@ -1,0 +1,237 @@
+// One small Y.Doc per record, guid = record id (SPEC R1). This file owns the layout of that doc
+// and is the only place that reads or writes it:
+//   meta  Y.Map   c: collection, v: schema version, created: ms, deleted: boolean (tombstone)
+//   f     Y.Map   scalar fields, money and custom fields; one key per field, last writer wins
+//   t.<f> Y.Text  long text fields, merged by character
+//   m.<f> Y.Map   map fields (questionnaire answers), merged per key
+//   l.<f> Y.Map   line items: line id -> Y.Map of the line's fields plus `pos`
+// Long text, maps and lines are top-level types so two replicas that create them concurrently
+// get the same shared type rather than two competing ones (SPEC R4).
+import * as Y from 'yjs';
+import { COLLECTIONS } from './collections.ts';
+import { isCollectionName, type CollectionName } from './names.ts';
+import type { FieldDef } from './fields.ts';
+import type { RecordId } from './ids.ts';
+import { fieldsOf, type Values } from './validate.ts';
+import type { CustomFieldDef } from './custom-fields.ts';
+
+/** Bumped whenever the doc layout or a built-in field changes meaning. */
+export const SCHEMA_VERSION = 1;
+
+export interface RecordState {
+  readonly id: string;
+  readonly collection: CollectionName | undefined;
+  /** Raw collection name as stored, also when this version does not know it. */
+  readonly collectionName: unknown;
+  readonly schemaVersion: number;
+  readonly created: number;
+  readonly deleted: boolean;
+  /** Field values, long text as strings and lines as arrays ordered by position. */
+  readonly values: Values;
+}
+
+export function newRecordDoc(id: string): Y.Doc {
+  // An explicit guid skips uuid generation, ten times cheaper than `new Y.Doc()` (PRODUCT.md).
+  return new Y.Doc({ guid: id });
+}
+
+const LINE_ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+export function newLineId(): string {
+  const b = new Uint8Array(10);
+  globalThis.crypto.getRandomValues(b);
+  let s = '';
+  for (const x of b) s += LINE_ID_ALPHABET[x & 31];
+  return s;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Replaces the text with the smallest single splice, so concurrent edits elsewhere survive. */
+export function setText(text: Y.Text, next: string): void {
+  const prev = text.toJSON();
+  if (prev === next) return;
+  let start = 0;
+  const max = Math.min(prev.length, next.length);
+  while (start < max && prev.charCodeAt(start) === next.charCodeAt(start)) start++;
+  // Never split a surrogate pair: a prefix ending on a high surrogate gives it back.
+  if (start > 0 && isHighSurrogate(prev.charCodeAt(start - 1))) start--;
+  let end = 0;
+  while (
+    end < max - start &&
+    prev.charCodeAt(prev.length - 1 - end) === next.charCodeAt(next.length - 1 - end)
+  ) end++;
+  // A suffix starting on a low surrogate gives it back too.
+  if (end > 0 && isLowSurrogate(prev.charCodeAt(prev.length - end))) end--;
+  const del = prev.length - start - end;
+  const ins = next.slice(start, next.length - end);
+  const splice = (): void => {
+    if (del > 0) text.delete(start, del);
+    if (ins) text.insert(start, ins);
+  };
+  // One transaction: peers and observers see the replacement as one change.
+  if (text.doc) text.doc.transact(splice);
+  else splice();
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+function writeField(doc: Y.Doc, key: string, def: FieldDef, value: unknown): void {
+  switch (def.kind) {
+    case 'longtext':
+      setText(doc.getText(`t.${key}`), typeof value === 'string' ? value : '');
+      return;
+    case 'map': {
+      const m = doc.getMap<unknown>(`m.${key}`);
+      const next = (value ?? {}) as Record<string, unknown>;
+      for (const k of [...m.keys()]) if (!Object.hasOwn(next, k)) m.delete(k);
+      for (const [k, v] of Object.entries(next)) if (!sameValue(m.get(k), v)) m.set(k, v);
+      return;
+    }
+    case 'lines': {
+      const m = doc.getMap<Y.Map<unknown>>(`l.${key}`);
+      const next = (value ?? []) as Record<string, unknown>[];
+      const keep = new Set(next.map((l) => l.id).filter((id): id is string => typeof id === 'string'));
+      for (const k of [...m.keys()]) if (!keep.has(k)) m.delete(k);
+      next.forEach((line, pos) => {
+        const lineId = typeof line.id === 'string' ? line.id : newLineId();
+        let lm = m.get(lineId);
+        if (!lm) {
+          lm = new Y.Map<unknown>();
+          m.set(lineId, lm);
+        }
+        for (const [k, v] of Object.entries(line)) {
+          if (k === 'id') continue;
+          if (v === null || v === undefined) lm.delete(k);
+          else if (!sameValue(lm.get(k), v)) lm.set(k, v);
+        }
+        for (const k of [...lm.keys()]) if (k !== 'pos' && !Object.hasOwn(line, k)) lm.delete(k);
+        if (lm.get('pos') !== pos) lm.set('pos', pos);
+      });
+      return;
+    }
+    default: {
+      const f = doc.getMap<unknown>('f');
+      if (value === null || value === undefined) {
+        if (f.has(key)) f.delete(key);
+      } else if (!sameValue(f.get(key), value)) f.set(key, value);
+    }
+  }
+}
+
+/**
+ * Writes validated values (see validate()) into the record doc in one transaction.
+ * `create` also stamps the meta map. Unchanged values write nothing (SPEC R2).
+ */
+export function writeRecord(
+  doc: Y.Doc,
+  collection: CollectionName,
+  values: Values,
+  opts: { create?: boolean; now?: number; custom?: readonly CustomFieldDef[]; origin?: unknown } = {},
+): void {
+  const fields = fieldsOf(collection, opts.custom);
+  doc.transact(() => {
+    const meta = doc.getMap<unknown>('meta');
+    if (opts.create) {
+      meta.set('c', collection);
+      meta.set('created', opts.now ?? Date.now());
+    }
+    if (((meta.get('v') as number | undefined) ?? 0) < SCHEMA_VERSION) meta.set('v', SCHEMA_VERSION);
+    for (const [key, value] of Object.entries(values)) {
+      const def = fields[key];
+      if (def) writeField(doc, key, def, value);
+    }
+  }, opts.origin);
+}
+
+/** Sets or clears the tombstone. A deleted record keeps its fields so it can be restored (R5). */
+export function setDeleted(doc: Y.Doc, deleted: boolean, origin?: unknown): void {
+  doc.transact(() => {
+    const meta = doc.getMap<unknown>('meta');
+    if (deleted) meta.set('deleted', true);
+    else if (meta.has('deleted')) meta.delete('deleted');
+  }, origin);
+}
+
+function readLines(m: Y.Map<unknown>): Record<string, unknown>[] {
+  const out: (Record<string, unknown> & { id: string; pos: number })[] = [];
+  for (const [id, v] of m.entries()) {
+    if (!(v instanceof Y.Map)) continue;
+    const line = v.toJSON() as Record<string, unknown>;
+    const pos = typeof line.pos === 'number' ? line.pos : 0;
+    delete line.pos;
+    out.push({ ...line, id, pos });
+  }
+  // Lines added concurrently may share a position: the id breaks the tie the same way everywhere.
+  out.sort((a, b) => a.pos - b.pos || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return out.map(({ pos: _pos, ...rest }) => rest);
+}
+
+/**
+ * Reads a record doc into plain values. Fields this version does not know (from a newer schema,
+ * or a custom field since removed) are returned too: nothing in the doc is dropped (R6).
+ */
+export function readRecord(doc: Y.Doc, custom: readonly CustomFieldDef[] = []): RecordState {
+  const meta = doc.getMap<unknown>('meta');
+  const rawCollection = meta.get('c');
+  const collection = isCollectionName(rawCollection) ? rawCollection : undefined;
+  const values: Values = {};
+  for (const [k, v] of doc.getMap<unknown>('f').entries()) values[k] = v;
+  const fields = collection ? fieldsOf(collection, custom) : {};
+  for (const [name, type] of doc.share.entries()) {
+    const dot = name.indexOf('.');
+    if (dot < 0) continue;
+    const key = name.slice(dot + 1);
+    const tag = name.slice(0, dot);
+    const kind = fields[key]?.kind;
+    // A top-level type only shows up typed once someone calls getText/getMap for it.
+    if (tag === 't' && (kind === 'longtext' || !kind)) {
+      const s = doc.getText(name).toJSON();
+      if (s) values[key] = s;
+    } else if (tag === 'm' && (kind === 'map' || !kind)) {
+      const m = doc.getMap<unknown>(name);
+      if (m.size) values[key] = m.toJSON();
+    } else if (tag === 'l' && (kind === 'lines' || !kind)) {
+      const m = doc.getMap<unknown>(name);
+      if (m.size) values[key] = readLines(m);
+    }
+    void type;
+  }
+  return {
+    id: doc.guid,
+    collection,
+    collectionName: rawCollection,
+    schemaVersion: typeof meta.get('v') === 'number' ? (meta.get('v') as number) : 0,
+    created: typeof meta.get('created') === 'number' ? (meta.get('created') as number) : 0,
+    deleted: meta.get('deleted') === true,
+    values,
+  };
+}
+
+/** Builds a new record doc and returns it with its encoded state (one update). */
+export function encodeNewRecord(
+  collection: CollectionName,
+  id: RecordId,
+  values: Values,
+  opts: { now?: number; clientID?: number; custom?: readonly CustomFieldDef[] } = {},
+): { doc: Y.Doc; update: Uint8Array } {
+  const doc = newRecordDoc(id);
+  if (opts.clientID !== undefined) doc.clientID = opts.clientID;
+  writeRecord(doc, collection, values, { create: true, now: opts.now, custom: opts.custom });
+  return { doc, update: Y.encodeStateAsUpdate(doc) };
+}
+
+/** The display title of a record from its values. */
+export function titleOf(collection: CollectionName, values: Values): string {
+  const parts = COLLECTIONS[collection].title.map((k) => values[k]).filter((v: unknown) => v !== undefined && v !== null && v !== '');
+  return parts.map(String).join(' ') || '(untitled)';
+}

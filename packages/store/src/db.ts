@@ -1,0 +1,107 @@
+// The IndexedDB layout of one workspace, derived from the model's schema:
+//   updates   ++seq, docId     every CRDT update ever stored (compacted per doc), the source of truth
+//   docs      id, c            one entry per known doc: its collection and how many updates it has
+//   <collection>               one materialised row per live record, indexed for lists and search
+//   trash     id, c            rows of deleted records (tombstoned in the CRDT), for undo and restore
+//   blobs     sha256           attachment contents
+//   problems  ++id, kind       data kept aside because it could not be read (malformed, newer schema)
+//   meta      k                small key/value state (workspace settings)
+import Dexie, { type Table } from 'dexie';
+import { COLLECTION_NAMES, COLLECTIONS, type CollectionName, type FieldDef, type Row } from '@counterpart/model';
+
+export interface UpdateEntry {
+  seq?: number;
+  docId: string;
+  u: Uint8Array;
+  /** Where it came from: 'local' edits are the ones a sync engine still has to send. */
+  origin: Origin;
+  at: number;
+}
+
+export type Origin = 'local' | 'remote' | 'import';
+
+export interface DocEntry {
+  id: string;
+  /** Collection, or '_settings' for the workspace settings doc. */
+  c: string;
+  /** Number of stored updates, for compaction. */
+  n: number;
+}
+
+export interface TrashEntry {
+  id: string;
+  c: CollectionName;
+  row: Row;
+  deletedAt: number;
+}
+
+export interface BlobEntry {
+  sha256: string;
+  data: Blob | Uint8Array;
+}
+
+export interface ProblemEntry {
+  id?: number;
+  kind: ProblemKind;
+  docId?: string;
+  message: string;
+  at: number;
+  /** The bytes or value that could not be used, kept so nothing is lost. */
+  data?: unknown;
+}
+
+export type ProblemKind = 'malformed-update' | 'corrupt-entry' | 'newer-schema' | 'unknown-collection' | 'quota';
+
+export interface MetaEntry {
+  k: string;
+  v: unknown;
+}
+
+/** Field kinds whose values are valid IndexedDB keys (booleans and objects are not). */
+const INDEXABLE = new Set(['text', 'email', 'phone', 'url', 'integer', 'number', 'date', 'datetime', 'enum', 'currency', 'ref']);
+
+export function rowIndexes(collection: CollectionName): string[] {
+  const out = ['id', '_sort', '*_t'];
+  const fields: Readonly<Record<string, FieldDef>> = COLLECTIONS[collection].fields;
+  for (const [key, def] of Object.entries(fields)) {
+    if (def.indexed && INDEXABLE.has(def.kind)) out.push(key);
+  }
+  return out;
+}
+
+export type CounterpartDb = Dexie & {
+  updates: Table<UpdateEntry, number>;
+  docs: Table<DocEntry, string>;
+  trash: Table<TrashEntry, string>;
+  blobs: Table<BlobEntry, string>;
+  problems: Table<ProblemEntry, number>;
+  meta: Table<MetaEntry, string>;
+} & { [C in CollectionName]: Table<Row, string> };
+
+export interface DbOptions {
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+}
+
+export const DB_PREFIX = 'counterpart:';
+
+export function openDb(workspaceId: string, opts: DbOptions = {}): CounterpartDb {
+  const db = new Dexie(DB_PREFIX + workspaceId, {
+    ...(opts.indexedDB ? { indexedDB: opts.indexedDB } : {}),
+    ...(opts.IDBKeyRange ? { IDBKeyRange: opts.IDBKeyRange } : {}),
+    // An edit counts as saved only when it is on disk, not merely handed to the OS (SPEC S2).
+    chromeTransactionDurability: 'strict',
+    cache: 'disabled',
+  });
+  const stores: Record<string, string> = {
+    updates: '++seq, docId',
+    docs: 'id, c',
+    trash: 'id, c, deletedAt',
+    blobs: 'sha256',
+    problems: '++id, kind, docId',
+    meta: 'k',
+  };
+  for (const c of COLLECTION_NAMES) stores[c] = rowIndexes(c).join(', ');
+  db.version(1).stores(stores);
+  return db as CounterpartDb;
+}

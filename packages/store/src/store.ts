@@ -1,0 +1,328 @@
+// WorkspaceStore: one workspace on this device. Owns the IndexedDB database, the docs in memory
+// and the write queue. Reads go to materialised rows (queries.ts); writes go through ingest.ts.
+import * as Y from 'yjs';
+import {
+  COLLECTIONS, newId, newRecordDoc, readRecord, setDeleted, validate, writeRecord,
+  type CollectionName, type CustomFieldDef, type RecordId, type Row, type Values,
+} from '@counterpart/model';
+import { openDb, type CounterpartDb, type DbOptions, type Origin, type ProblemEntry } from './db.ts';
+import { DocCache } from './doc-cache.ts';
+import { StoreError, isQuotaError } from './errors.ts';
+import { INGEST_ORIGIN, ingestBatch, loadDoc, type BatchResult, type IncomingUpdate, type RowChange } from './ingest.ts';
+import { Queries } from './queries.ts';
+import { DEFAULT_SETTINGS, SETTINGS_DOC_ID, readSettings, writeCustomField, writeWorkspaceInfo, type WorkspaceSettings } from './settings.ts';
+
+export interface StoreOptions extends DbOptions {
+  /** How many unpinned docs stay in memory after use. */
+  docCacheSize?: number;
+}
+
+export interface ChangeEvent {
+  origin: Origin;
+  rows: RowChange[];
+  settingsChanged: boolean;
+}
+
+export type ChangeListener = (e: ChangeEvent) => void;
+export type ProblemListener = (p: ProblemEntry) => void;
+
+export class WorkspaceStore extends Queries {
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly cache: DocCache;
+  private readonly loading = new Map<string, Promise<Y.Doc>>();
+  private readonly changeListeners = new Set<ChangeListener>();
+  private readonly problemListeners = new Set<ProblemListener>();
+  /** Local updates whose write failed (quota): kept in memory and written with the next write. */
+  private unsaved: IncomingUpdate[] = [];
+  private capture: Promise<unknown>[] | null = null;
+  private settingsDoc: Y.Doc;
+  settings: WorkspaceSettings = DEFAULT_SETTINGS;
+  private closed = false;
+
+  private constructor(
+    readonly workspaceId: string,
+    db: CounterpartDb,
+    opts: StoreOptions,
+  ) {
+    super(db);
+    this.cache = new DocCache(opts.docCacheSize ?? 256);
+    this.settingsDoc = newRecordDoc(SETTINGS_DOC_ID);
+  }
+
+  static async open(workspaceId: string, opts: StoreOptions = {}): Promise<WorkspaceStore> {
+    const db = openDb(workspaceId, opts);
+    await db.open();
+    const store = new WorkspaceStore(workspaceId, db, opts);
+    const { doc, problems } = await loadDoc(db, SETTINGS_DOC_ID, store.settingsDoc);
+    store.track(SETTINGS_DOC_ID, doc);
+    store.cache.set(SETTINGS_DOC_ID, doc);
+    store.cache.pin(SETTINGS_DOC_ID);
+    store.settings = readSettings(doc);
+    if (problems.length) await db.problems.bulkAdd(problems);
+    return store;
+  }
+
+  // ---- events ---------------------------------------------------------------------------
+
+  subscribe(listener: ChangeListener): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  onProblem(listener: ProblemListener): () => void {
+    this.problemListeners.add(listener);
+    return () => this.problemListeners.delete(listener);
+  }
+
+  // ---- the write path -------------------------------------------------------------------
+
+  /**
+   * Stores CRDT updates from anywhere: the sync engine (origin 'remote'), imports, and — through
+   * the doc listeners below — local edits. Resolves when they are durably saved (SPEC S1, S2).
+   * Malformed updates are kept in `problems` and reported, never applied (SPEC S4).
+   */
+  ingest(items: readonly IncomingUpdate[], origin: Origin): Promise<BatchResult> {
+    return this.enqueue(async () => {
+      const batch = origin === 'local' ? [...this.unsaved, ...items] : items;
+      const touched = new Map<string, Y.Doc>();
+      let result: BatchResult;
+      try {
+        result = await ingestBatch(this.db, batch, origin, {
+          cached: (id) => this.cache.get(id),
+          custom: (c) => this.customFields(c),
+        }, touched);
+      } catch (err) {
+        // Docs loaded for this batch now hold unsaved state: drop them (cached ones keep it).
+        for (const [id, doc] of touched) if (this.cache.get(id) !== doc) doc.destroy();
+        if (isQuotaError(err)) {
+          if (origin === 'local') this.unsaved = [...batch];
+          const p: ProblemEntry = { kind: 'quota', message: 'The device is out of storage space: the last change is kept in memory but not saved. Free some space; it is saved with the next change.', at: Date.now() };
+          this.emitProblem(p);
+          throw new StoreError('quota', p.message, { cause: err });
+        }
+        throw err;
+      }
+      if (origin === 'local') this.unsaved = [];
+      // Keep docs loaded for few-record writes hot; bulk loads would only churn the cache.
+      for (const [id, doc] of touched) {
+        if (this.cache.get(id) === doc) continue;
+        if (touched.size <= 16) {
+          this.track(id, doc);
+          this.cache.set(id, doc);
+        } else doc.destroy();
+      }
+      if (result.settingsChanged) this.settings = readSettings(this.settingsDoc);
+      for (const p of result.problems) this.emitProblem(p);
+      if (result.rows.length || result.settingsChanged) {
+        const e: ChangeEvent = { origin, rows: result.rows, settingsChanged: result.settingsChanged };
+        for (const l of this.changeListeners) l(e);
+      }
+      return result;
+    });
+  }
+
+  /** Resolves when every write queued so far is saved. */
+  flush(): Promise<void> {
+    return this.enqueue(() => Promise.resolve());
+  }
+
+  /**
+   * The record's doc, loaded from IndexedDB if needed and kept in memory until `release`.
+   * Changes made to it directly (a bound text editor) are saved automatically; `edit` awaits them.
+   */
+  async acquire(id: string): Promise<Y.Doc> {
+    this.assertOpen();
+    this.cache.pin(id);
+    try {
+      return await this.doc(id);
+    } catch (err) {
+      this.cache.unpin(id);
+      throw err;
+    }
+  }
+
+  release(id: string): void {
+    this.cache.unpin(id);
+  }
+
+  /** Runs `fn` on the record's doc in one transaction and resolves when the change is saved. */
+  async edit(id: string, fn: (doc: Y.Doc) => void): Promise<void> {
+    const doc = await this.acquire(id);
+    try {
+      const saves: Promise<unknown>[] = [];
+      this.capture = saves;
+      try {
+        doc.transact(() => fn(doc));
+      } finally {
+        this.capture = null;
+      }
+      await Promise.all(saves);
+    } finally {
+      this.release(id);
+    }
+  }
+
+  async create<C extends CollectionName>(collection: C, values: Values): Promise<RecordId<C>> {
+    this.assertOpen();
+    const checked = validate(collection, values, { custom: this.customFields(collection) });
+    const id = newId(collection);
+    const doc = newRecordDoc(id);
+    this.track(id, doc);
+    this.cache.set(id, doc);
+    const saves: Promise<unknown>[] = [];
+    this.capture = saves;
+    try {
+      writeRecord(doc, collection, checked, { create: true, custom: this.customFields(collection) });
+    } finally {
+      this.capture = null;
+    }
+    await Promise.all(saves);
+    return id;
+  }
+
+  /** Validates a patch and writes the changed fields; resolves when saved. */
+  async update(collection: CollectionName, id: string, patch: Values): Promise<void> {
+    const custom = this.customFields(collection);
+    const checked = validate(collection, patch, { partial: true, custom });
+    await this.editRecord(collection, id, (doc) => writeRecord(doc, collection, checked, { custom }));
+  }
+
+  /** Deletes a record (a tombstone: it can be restored, and the delete syncs). */
+  async remove(collection: CollectionName, id: string): Promise<void> {
+    await this.editRecord(collection, id, (doc) => setDeleted(doc, true));
+  }
+
+  async restore(collection: CollectionName, id: string): Promise<void> {
+    await this.editRecord(collection, id, (doc) => setDeleted(doc, false), { allowDeleted: true });
+  }
+
+  private async editRecord(
+    collection: CollectionName,
+    id: string,
+    fn: (doc: Y.Doc) => void,
+    opts: { allowDeleted?: boolean } = {},
+  ): Promise<void> {
+    const doc = await this.acquire(id);
+    try {
+      const state = readRecord(doc);
+      if (state.collection !== collection || (state.deleted && !opts.allowDeleted)) {
+        throw new StoreError('not-found', `${COLLECTIONS[collection].singular} ${id} does not exist`);
+      }
+      const row = await this.get(collection, id);
+      if (row && (row as { _newer?: unknown })._newer) {
+        throw new StoreError('read-only', `${COLLECTIONS[collection].singular} ${id} was saved by a newer version of Counterpart; update the app to edit it`);
+      }
+      await this.edit(id, fn);
+    } finally {
+      this.release(id);
+    }
+  }
+
+  // ---- workspace settings -----------------------------------------------------------------
+
+  customFields(collection: CollectionName): readonly CustomFieldDef[] {
+    return this.settings.customFields[collection] ?? [];
+  }
+
+  async defineCustomField(collection: CollectionName, def: CustomFieldDef): Promise<void> {
+    if (Object.hasOwn(COLLECTIONS[collection].fields, def.key)) {
+      throw new StoreError('invalid-update', `"${def.key}" is already a field of ${COLLECTIONS[collection].label.toLowerCase()}`);
+    }
+    await this.edit(SETTINGS_DOC_ID, (doc) => writeCustomField(doc, collection, def));
+  }
+
+  async removeCustomField(collection: CollectionName, key: string): Promise<void> {
+    await this.edit(SETTINGS_DOC_ID, (doc) => writeCustomField(doc, collection, { key, remove: true }));
+  }
+
+  async setWorkspaceInfo(info: Partial<Pick<WorkspaceSettings, 'name' | 'currency'>>): Promise<void> {
+    await this.edit(SETTINGS_DOC_ID, (doc) => writeWorkspaceInfo(doc, info));
+  }
+
+  // ---- attachments ------------------------------------------------------------------------
+
+  /** Stores file content by its SHA-256 and returns the hash (identical files are kept once). */
+  async putBlob(data: Uint8Array): Promise<string> {
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>));
+    const sha256 = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+    await this.db.blobs.put({ sha256, data });
+    return sha256;
+  }
+
+  async getBlob(sha256: string): Promise<Uint8Array | Blob | undefined> {
+    return (await this.db.blobs.get(sha256))?.data;
+  }
+
+  // ---- lifecycle --------------------------------------------------------------------------
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.flush();
+    this.closed = true;
+    this.cache.clear();
+    this.db.close();
+  }
+
+  /** Deletes this workspace's local database. */
+  static async destroy(workspaceId: string, opts: DbOptions = {}): Promise<void> {
+    await openDb(workspaceId, opts).delete();
+  }
+
+  // ---- internals --------------------------------------------------------------------------
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(() => {
+      this.assertOpen();
+      return task();
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async doc(id: string): Promise<Y.Doc> {
+    const hit = this.cache.get(id);
+    if (hit) return hit;
+    let p = this.loading.get(id);
+    if (!p) {
+      // Loading waits for queued writes, so a doc is never read half-way through a batch.
+      p = this.enqueue(async () => {
+        const again = this.cache.get(id);
+        if (again) return again;
+        const { doc, problems, n } = await loadDoc(this.db, id);
+        if (problems.length) {
+          await this.db.problems.bulkAdd(problems);
+          for (const pr of problems) this.emitProblem(pr);
+        }
+        if (n === 0) {
+          doc.destroy();
+          throw new StoreError('not-found', `No record ${id} on this device`);
+        }
+        this.track(id, doc);
+        this.cache.set(id, doc);
+        return doc;
+      }).finally(() => this.loading.delete(id));
+      this.loading.set(id, p);
+    }
+    return p;
+  }
+
+  /** Every change made to a doc in memory, by any code, is persisted through `ingest`. */
+  private track(id: string, doc: Y.Doc): void {
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === INGEST_ORIGIN) return;
+      const saved = this.ingest([{ docId: id, update }], 'local');
+      if (this.capture) this.capture.push(saved);
+      else saved.catch(() => undefined); // reported through onProblem; the change stays in memory
+    });
+  }
+
+  private emitProblem(p: ProblemEntry): void {
+    for (const l of this.problemListeners) l(p);
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreError('closed', 'The workspace is closed');
+  }
+}
+
+export type { Row };

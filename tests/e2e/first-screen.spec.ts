@@ -1,0 +1,107 @@
+// The first screen end to end: first run, an empty workspace, records created and edited through
+// the record page, persistence across reloads, delete with undo, refused values, and the demo
+// workspace with its lists and search. Each test gets a fresh browser context, so a fresh
+// IndexedDB and a first run.
+import { expect, test, type Page } from '@playwright/test';
+
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+  return errors;
+}
+
+async function startEmpty(page: Page, name: string): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Welcome to Counterpart' })).toBeVisible();
+  await page.getByLabel('Workspace name').fill(name);
+  await page.getByRole('button', { name: 'Start an empty workspace' }).click();
+  await expect(page.getByText('No accounts yet.')).toBeVisible();
+}
+
+test('an empty workspace: create an account, edit it, and find it again after a reload', async ({ page }) => {
+  const errors = collectErrors(page);
+  await startEmpty(page, 'Field team');
+
+  await page.getByRole('button', { name: 'New account' }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Name', { exact: false }).first().fill('Northwind Traders');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+
+  // The new record's page opens.
+  await expect(page.getByRole('heading', { level: 1, name: 'Northwind Traders' })).toBeVisible();
+  const city = page.locator('#f-city');
+  await city.fill('Kyiv');
+  await city.press('Tab');
+  await expect(page.getByText('✓ Saved').first()).toBeVisible();
+
+  // A refused value names the field and is not saved.
+  const email = page.locator('#f-email');
+  await email.fill('not-an-address');
+  await email.press('Tab');
+  await expect(page.getByText(/E-?mail "not-an-address" is not an e-mail address/i)).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Northwind Traders' })).toBeVisible();
+  await expect(page.locator('#f-city')).toHaveValue('Kyiv');
+  await expect(page.locator('#f-email')).toHaveValue('');
+
+  await page.getByRole('link', { name: /Back to accounts/ }).click();
+  await expect(page.getByText('1 record', { exact: true })).toBeVisible();
+  await expect(page.getByRole('option', { name: /Northwind Traders/ })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('delete a record and undo it', async ({ page }) => {
+  const errors = collectErrors(page);
+  await startEmpty(page, 'Undo test');
+  await page.getByRole('button', { name: 'New account' }).first().click();
+  await page.getByRole('dialog').getByLabel('Name', { exact: false }).first().fill('Contoso Pharma');
+  await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Contoso Pharma' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByText('No accounts yet.')).toBeVisible();
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Contoso Pharma' })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Contoso Pharma' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('the small demo workspace: lists, keyboard search, and a record page with its contacts', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors = collectErrors(page);
+  await page.goto('/');
+  await page.getByRole('radio', { name: /Small/ }).check();
+  await page.getByRole('button', { name: 'Load the demo workspace' }).click();
+  await expect(page.getByRole('progressbar')).toBeVisible();
+  // The accounts list, virtualised: far fewer row links in the DOM than accounts.
+  await expect(page.getByText('500 records', { exact: true })).toBeVisible({ timeout: 150_000 });
+  await expect(page.getByText(/Demo workspace loaded: [\d,]+ records/)).toBeVisible();
+  const rows = page.locator('main a[href^="#/accounts/"]');
+  await expect(rows.first()).toBeVisible();
+  expect(await rows.count()).toBeLessThan(100);
+
+  // Search from the keyboard: Ctrl-K, type a name taken from the contacts list, Enter opens it.
+  await page.getByRole('link', { name: 'Contacts', exact: true }).click();
+  const firstContact = page.locator('main a[href^="#/contacts/"]').first();
+  const contactName = (await firstContact.locator('.title').innerText()).trim();
+  await page.keyboard.press('Control+k');
+  await expect(page.getByRole('combobox')).toBeFocused();
+  await page.keyboard.type(contactName.split(' ')[0] ?? contactName);
+  await expect(page.getByRole('option').first()).toBeVisible();
+  await page.getByRole('combobox').fill(contactName);
+  await expect(page.getByRole('option', { name: new RegExp(contactName) }).first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: contactName })).toBeVisible();
+
+  // The contact's account, and the account's contacts beside its fields.
+  await page.locator('main a[href^="#/accounts/"]').first().click();
+  await expect(page.getByRole('heading', { level: 2, name: /Contacts \(\d+\)/ })).toBeVisible();
+  await expect(page.getByRole('complementary').getByRole('link', { name: contactName })).toBeVisible();
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,58 @@
+// Numbers, dates and money shown to the user, formatted with Intl in the user's locale.
+// Formatters are built once: constructing Intl objects is far slower than using them.
+import { formatMoney as formatMoneyIn, type FieldDef, type Money } from '@counterpart/model';
+import { isMoney } from './field-input.ts';
+import { formatLocale, optionLabel, t } from './i18n.ts';
+
+const integer = new Intl.NumberFormat(formatLocale, { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat(formatLocale, { maximumFractionDigits: 2 });
+const date = new Intl.DateTimeFormat(formatLocale, { dateStyle: 'medium', timeZone: 'UTC' });
+const dateTime = new Intl.DateTimeFormat(formatLocale, { dateStyle: 'medium', timeStyle: 'short' });
+
+export function formatCount(n: number): string {
+  return integer.format(n);
+}
+
+export function formatNumber(n: number): string {
+  return decimal.format(n);
+}
+
+/** An ISO date (YYYY-MM-DD) is a calendar day, not an instant: formatted in UTC so it never shifts. */
+export function formatDate(iso: string): string {
+  const ms = Date.parse(`${iso}T00:00:00Z`);
+  return Number.isNaN(ms) ? iso : date.format(ms);
+}
+
+export function formatDateTime(ms: number): string {
+  return dateTime.format(ms);
+}
+
+export function formatMoney(m: Money): string {
+  return formatMoneyIn(m, formatLocale);
+}
+
+/** Seconds with one decimal, for progress and timings. */
+export function formatSeconds(ms: number): string {
+  return decimal.format(Math.round(ms / 100) / 10);
+}
+
+/** A row value as plain text: strings and numbers as they are, anything else as nothing. */
+export function asText(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+}
+
+/** A stored value as read-only text, by field kind. */
+export function displayValue(def: FieldDef, value: unknown): string {
+  if (value === null || value === undefined || value === '') return t.none;
+  switch (def.kind) {
+    case 'boolean': return value === true ? t.yes : t.no;
+    case 'enum': return optionLabel(asText(value));
+    case 'date': return formatDate(asText(value));
+    case 'datetime': return typeof value === 'number' ? formatDateTime(value) : asText(value);
+    case 'integer':
+    case 'number': return typeof value === 'number' ? formatNumber(value) : asText(value);
+    case 'money': return isMoney(value) ? formatMoney(value) : t.none;
+    // Values of unknown shape (from a newer version) are still shown, not hidden.
+    default: return typeof value === 'string' ? value : JSON.stringify(value);
+  }
+}

@@ -1,0 +1,122 @@
+// Every string the UI shows, in one place. English only for now; a second locale is one more
+// object of type `Messages` in `CATALOGUES` (the compiler then lists every missing string).
+// Field and collection labels come from the schema in @counterpart/model.
+
+const en = {
+  loading: 'Loading…',
+  close: 'Close',
+  cancel: 'Cancel',
+  create: 'Create',
+  delete: 'Delete',
+  undo: 'Undo',
+  reload: 'Reload',
+  dismiss: 'Dismiss',
+  saved: 'Saved',
+  saving: 'Saving…',
+  yes: 'Yes',
+  no: 'No',
+  none: '—',
+
+  // First run and workspaces
+  welcomeTitle: 'Welcome to Counterpart',
+  welcomeText: 'Everything you enter stays on this device and works offline. Start with an empty workspace or explore a generated demo company.',
+  startEmpty: 'Start an empty workspace',
+  workspaceName: 'Workspace name',
+  defaultWorkspaceName: 'My workspace',
+  loadDemo: 'Load the demo workspace',
+  demoSize: 'Demo size',
+  demoSizeS: 'Small — 500 accounts, about 28,000 records in all',
+  demoSizeM: 'Medium — 5,000 accounts, about 276,000 records (benchmark size; takes minutes)',
+  demoName: (size: string) => `Demo (${size.toUpperCase()})`,
+  demoLoading: 'Loading the demo workspace',
+  demoProgress: (done: string, total: string) => `${done} of ${total} records`,
+  demoElapsed: (seconds: string) => `${seconds} s elapsed`,
+  demoLoaded: (count: string, seconds: string) => `Demo workspace loaded: ${count} records in ${seconds} s`,
+  demoFailed: (msg: string) => `The demo could not be loaded: ${msg}`,
+  workspaces: 'Workspaces',
+  currentWorkspace: (name: string) => `Workspace: ${name}`,
+  deleteWorkspace: 'Delete this workspace…',
+  confirmDeleteWorkspace: (name: string) =>
+    `Delete the workspace “${name}” from this device? Everything in it that has not been synced elsewhere is lost.`,
+  workspaceDeleted: (name: string) => `Workspace “${name}” deleted`,
+  openingWorkspace: 'Opening workspace…',
+
+  // Layout
+  mainNav: 'Sections',
+  search: 'Search',
+  searchPlaceholder: 'Search accounts and contacts',
+  searchShortcut: 'Ctrl K',
+  searchShortcutMac: '⌘K',
+  searchResults: 'Search results',
+  noResults: (q: string) => `Nothing matches “${q}”`,
+  skipToContent: 'Skip to content',
+
+  // Lists
+  columnName: 'Name',
+  recordCount: (n: number, formatted: string) => (n === 1 ? `${formatted} record` : `${formatted} records`),
+  emptyList: (plural: string) => `No ${plural.toLowerCase()} yet.`,
+  newRecord: (singular: string) => `New ${singular.toLowerCase()}`,
+  listHint: 'Use ↑ and ↓ to move, Enter to open.',
+
+  // Record page
+  backTo: (plural: string) => `Back to ${plural.toLowerCase()}`,
+  createdOn: (when: string) => `Created ${when}`,
+  notFound: (singular: string) => `This ${singular.toLowerCase()} does not exist on this device.`,
+  deleted: (singular: string) => `${singular} deleted`,
+  restored: (singular: string) => `${singular} restored`,
+  readOnlyNewer: 'This record was saved by a newer version of Counterpart. It is shown read-only so nothing in it is lost; update the app to edit it.',
+  contactsOfAccount: 'Contacts',
+  noContacts: 'No contacts at this account yet.',
+  customFields: 'Custom fields',
+  addCustomField: 'Add custom field',
+  customFieldKey: 'Key',
+  customFieldKeyHint: 'Lower-case letters, digits and _',
+  customFieldLabel: 'Label',
+  customFieldKind: 'Kind',
+  customFieldOptions: 'Options (comma-separated)',
+  customFieldAdded: (label: string) => `Custom field “${label}” added`,
+  currency: 'Currency',
+  notAnAmount: 'is not an amount',
+
+  // Errors and notices
+  somethingWentWrong: (msg: string) => `Something went wrong: ${msg}`,
+  outOfStorage: 'This device is out of storage space. Your last change is kept in memory but not saved; free some space and it is saved with the next change.',
+  setAside: (n: number) =>
+    n === 1 ? '1 record could not be read and was set aside.' : `${n} records could not be read and were set aside.`,
+  updateAvailable: 'A new version of Counterpart is available.',
+  offlineReady: 'Counterpart is ready to work offline.',
+} as const;
+
+type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : T[K] };
+export type Messages = Widen<typeof en>;
+
+const CATALOGUES: Readonly<Record<string, Messages>> = { en };
+
+/** Readable labels for enum values whose generic form ("pos" → "Pos") would read badly. */
+const OPTION_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  en: { pos: 'POS', web_form: 'Web form', in_person: 'In person', decision_maker: 'Decision maker' },
+};
+
+function pickLocale(): string {
+  const wanted = typeof navigator === 'undefined' ? ['en'] : navigator.languages;
+  for (const tag of wanted) {
+    const base = tag.split('-')[0] ?? '';
+    if (CATALOGUES[base]) return base;
+  }
+  return 'en';
+}
+
+/** Language of the UI strings. */
+export const uiLocale = pickLocale();
+/** Locale for numbers, dates and money: the user's own regional formats. */
+export const formatLocale = typeof navigator === 'undefined' ? 'en' : (navigator.language || 'en');
+
+export const t: Messages = CATALOGUES[uiLocale] ?? en;
+
+/** "decision_maker" → "Decision maker". */
+export function optionLabel(value: string): string {
+  const override = OPTION_LABELS[uiLocale]?.[value];
+  if (override) return override;
+  const words = value.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

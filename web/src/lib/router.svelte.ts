@@ -1,0 +1,63 @@
+// A hash router: #/accounts, #/contacts, #/accounts/<id>, #/contacts/<id>. The hash keeps deep
+// links and back/forward working in an installed, offline PWA with no server routing at all.
+import type { CollectionName } from '@counterpart/model';
+
+/** The collections that have a list and record pages in the app so far. */
+export const LIST_COLLECTIONS = ['accounts', 'contacts'] as const satisfies readonly CollectionName[];
+export type ListCollection = (typeof LIST_COLLECTIONS)[number];
+
+export type Route =
+  | { readonly view: 'list'; readonly collection: ListCollection }
+  | { readonly view: 'record'; readonly collection: ListCollection; readonly id: string };
+
+export function isListCollection(c: string): c is ListCollection {
+  return (LIST_COLLECTIONS as readonly string[]).includes(c);
+}
+
+export function parseHash(hash: string): Route {
+  const [collection = '', id] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  if (!isListCollection(collection)) return { view: 'list', collection: 'accounts' };
+  return id ? { view: 'record', collection, id } : { view: 'list', collection };
+}
+
+export function hrefOf(collection: ListCollection, id?: string): string {
+  return id ? `#/${collection}/${encodeURIComponent(id)}` : `#/${collection}`;
+}
+
+class Router {
+  route = $state.raw<Route>(parseHash(location.hash));
+  /** When the current navigation started (click, key or history), for the record-open timing;
+   * 0 (the page's own navigation start) for the route the app was opened on. */
+  startedAt = 0;
+  private pendingStart = false;
+
+  constructor() {
+    window.addEventListener('hashchange', () => {
+      if (!this.pendingStart) this.startedAt = performance.now();
+      this.pendingStart = false;
+      this.route = parseHash(location.hash);
+    });
+    // A click on an in-app link starts the navigation; hashchange only fires a little later.
+    document.addEventListener('click', (e) => {
+      const a = (e.target as Element | null)?.closest?.('a[href^="#/"]');
+      if (a && a.getAttribute('href') !== location.hash) this.noteStart(e.timeStamp);
+    }, { capture: true });
+  }
+
+  noteStart(at = performance.now()): void {
+    this.startedAt = at;
+    this.pendingStart = true;
+  }
+
+  go(hash: string, opts: { replace?: boolean } = {}): void {
+    if (hash === location.hash) return;
+    this.noteStart();
+    if (opts.replace) {
+      history.replaceState(history.state, '', hash);
+      this.pendingStart = false;
+      this.route = parseHash(hash);
+    } else location.hash = hash;
+  }
+}
+
+export const router = new Router();
