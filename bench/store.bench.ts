@@ -122,6 +122,29 @@ async function importDemo(base: string): Promise<number> {
   }
 }
 
+/**
+ * The profile may hold a service worker (and its precache) from an earlier build, which would
+ * keep serving that build: drop it, then let the current build's worker install.
+ */
+async function prepare(base: string): Promise<void> {
+  const ctx = await launch();
+  try {
+    const page = ctx.pages()[0] ?? (await ctx.newPage());
+    await page.goto(`${base}/`);
+    await page.evaluate(async () => {
+      for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
+      for (const k of await caches.keys()) await caches.delete(k);
+    });
+    await page.goto(`${base}/`);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.waitForTimeout(1000);
+  } finally {
+    await ctx.close();
+  }
+}
+
 async function markTime(page: Page, name: string, count: number): Promise<void> {
   await page.waitForFunction(
     ({ name, count }) => performance.getEntriesByName(name).length >= count,
@@ -217,6 +240,7 @@ async function main(): Promise<void> {
       await relay.close();
       throw new Error(`the stored profile was seeded on ${origin}; run with BENCH_FRESH=1`);
     }
+    await prepare(relay.url);
     const results: RunResult[] = [];
     for (let i = 0; i < RUNS; i++) {
       const r = await run(relay.url, i);

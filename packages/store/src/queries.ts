@@ -17,7 +17,7 @@ export interface PageOptions {
 }
 
 /** A row read back from IndexedDB is only trusted if it has the shape rows are written with. */
-function isRow(v: unknown): v is Row {
+export function isRow(v: unknown): v is Row {
   return typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string' && Array.isArray((v as { _t?: unknown })._t);
 }
 

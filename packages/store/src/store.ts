@@ -2,14 +2,15 @@
 // and the write queue. Reads go to materialised rows (queries.ts); writes go through ingest.ts.
 import * as Y from 'yjs';
 import {
-  COLLECTIONS, newId, newRecordDoc, readRecord, setDeleted, validate, writeRecord,
+  COLLECTIONS, newId, newRecordDoc, queryTerms, readRecord, setDeleted, validate, writeRecord,
   type CollectionName, type CustomFieldDef, type RecordId, type Row, type Values,
 } from '@counterpart/model';
 import { openDb, type CounterpartDb, type DbOptions, type Origin, type ProblemEntry } from './db.ts';
 import { DocCache } from './doc-cache.ts';
 import { StoreError, isQuotaError } from './errors.ts';
 import { INGEST_ORIGIN, ingestBatch, loadDoc, type BatchResult, type IncomingUpdate, type RowChange } from './ingest.ts';
-import { Queries } from './queries.ts';
+import { Queries, isRow, type SearchHit } from './queries.ts';
+import { SearchIndex } from './search-index.ts';
 import { DEFAULT_SETTINGS, SETTINGS_DOC_ID, readSettings, writeCustomField, writeWorkspaceInfo, type WorkspaceSettings } from './settings.ts';
 
 export interface StoreOptions extends DbOptions {
@@ -36,6 +37,11 @@ export class WorkspaceStore extends Queries {
   private unsaved: IncomingUpdate[] = [];
   private capture: Promise<unknown>[] | null = null;
   private settingsDoc: Y.Doc;
+  /** The in-memory search index, once warmSearch has filled it (SPEC S10). */
+  private searchIndex: SearchIndex | null = null;
+  /** Row changes committed while the index is being filled, applied when it is. */
+  private warming: RowChange[] | null = null;
+  private warmed: Promise<void> | null = null;
   settings: WorkspaceSettings = DEFAULT_SETTINGS;
   private closed = false;
 
@@ -111,6 +117,8 @@ export class WorkspaceStore extends Queries {
           this.cache.set(id, doc);
         } else doc.destroy();
       }
+      if (this.warming) this.warming.push(...result.rows);
+      this.searchIndex?.apply(result.rows);
       if (result.settingsChanged) this.settings = readSettings(this.settingsDoc);
       for (const p of result.problems) this.emitProblem(p);
       if (result.rows.length || result.settingsChanged) {
@@ -119,6 +127,44 @@ export class WorkspaceStore extends Queries {
       }
       return result;
     });
+  }
+
+  // ---- search ----------------------------------------------------------------------------
+
+  /**
+   * Loads the rows of `collections` into an in-memory search index, after which `search` over
+   * those collections answers from memory (SPEC S10). Called once the first screen is up.
+   */
+  warmSearch(collections: readonly CollectionName[]): Promise<void> {
+    this.warmed ??= (async () => {
+      const index = new SearchIndex(new Set(collections));
+      this.warming = [];
+      try {
+        const entries = [];
+        for (const c of collections) {
+          const rows: unknown[] = await this.db.table(c).toArray();
+          for (const row of rows) if (isRow(row)) entries.push({ collection: c, row });
+        }
+        index.fill(entries);
+        index.apply(this.warming);
+        this.searchIndex = index;
+      } finally {
+        this.warming = null;
+      }
+    })();
+    return this.warmed;
+  }
+
+  override async search(
+    query: string,
+    opts: { collections?: readonly CollectionName[]; limit?: number } = {},
+  ): Promise<SearchHit[]> {
+    const index = this.searchIndex;
+    const collections = opts.collections ?? [];
+    if (!index || !collections.length || !collections.every((c) => index.collections.has(c))) {
+      return super.search(query, opts);
+    }
+    return index.search(queryTerms(query), collections, opts.limit ?? 20).map((e) => ({ collection: e.collection, row: e.row }));
   }
 
   /** Resolves when every write queued so far is saved. */

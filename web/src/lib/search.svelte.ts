@@ -8,6 +8,9 @@ import { searchRendered } from './perf.ts';
 
 const LIMIT = 20;
 
+/** What the header search looks through. */
+export const SEARCH_COLLECTIONS = ['accounts', 'contacts'] as const;
+
 export class Search {
   query = $state('');
   /** The query the current results answer. */
@@ -48,7 +51,7 @@ export class Search {
     }
     let hits: SearchHit[];
     try {
-      hits = await this.store.search(query, { collections: ['accounts', 'contacts'], limit: LIMIT });
+      hits = await this.store.search(query, { collections: SEARCH_COLLECTIONS, limit: LIMIT });
     } catch (err) {
       if (seq === this.seq) handleError(err);
       return;
