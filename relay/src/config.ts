@@ -9,13 +9,17 @@ import type { RelayOptions } from './server.ts';
  */
 const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
+export type RelayConfig = Required<Pick<RelayOptions, 'host' | 'port' | 'dataDir' | 'staticDir'>> & Pick<RelayOptions, 'secret'>;
+
 /**
  * Relay options from environment variables (HOST, PORT, DATA_DIR,
- * STATIC_DIR). Throws on invalid values so a typo fails at startup instead
+ * STATIC_DIR, RELAY_SECRET). Throws on invalid values so a typo fails at startup instead
  * of binding somewhere unexpected.
  */
-export function configFromEnv(env: NodeJS.ProcessEnv): Required<RelayOptions> {
+export function configFromEnv(env: NodeJS.ProcessEnv): RelayConfig {
+  const secret = nonEmpty(env.RELAY_SECRET);
   return {
+    ...(secret ? { secret } : {}),
     host: nonEmpty(env.HOST) ?? '127.0.0.1',
     port: parsePort(nonEmpty(env.PORT) ?? '8080'),
     // Relative paths are the operator's, so they resolve against the cwd.

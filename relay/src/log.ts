@@ -11,3 +11,6 @@ export function log(fields: LogFields): void {
   const line = { event, time: new Date().toISOString(), ...rest };
   process.stdout.write(`${JSON.stringify(line)}\n`);
 }
+
+/** Where a relay writes its log lines: stdout by default, a collector in tests. */
+export type Logger = (fields: LogFields) => void;

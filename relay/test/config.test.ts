@@ -17,6 +17,11 @@ describe('configFromEnv', () => {
     expect(config).toEqual({ host: '0.0.0.0', port: 0, dataDir: '/tmp/d', staticDir: '/tmp/s' });
   });
 
+  it('reads RELAY_SECRET, and leaves it out when unset or blank', () => {
+    expect(configFromEnv({ RELAY_SECRET: 'a-long-enough-secret-value' }).secret).toBe('a-long-enough-secret-value');
+    expect(configFromEnv({ RELAY_SECRET: '  ' })).not.toHaveProperty('secret');
+  });
+
   it('rejects a malformed PORT', () => {
     for (const PORT of ['80a', '-1', '70000', '1.5']) {
       expect(() => configFromEnv({ PORT }), PORT).toThrow(/PORT/);

@@ -49,6 +49,8 @@ export const CLOSE = {
   rateLimited: 4008,
   /** The device did not say HELLO in time. */
   helloTimeout: 4009,
+  /** The device reads slower than the workspace changes; it reconnects and resumes from its cursor. */
+  slowConsumer: 4010,
 } as const;
 export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE];
 

@@ -5,7 +5,8 @@
 //   trash     id, c            rows of deleted records (tombstoned in the CRDT), for undo and restore
 //   blobs     sha256           attachment contents
 //   problems  ++id, kind       data kept aside because it could not be read (malformed, newer schema)
-//   meta      k                small key/value state (workspace settings)
+//   meta      k                small key/value state (workspace settings, sync cursor)
+//   outbox    ++id             local and imported updates not yet acknowledged by the relay
 import Dexie, { type Table } from 'dexie';
 import { COLLECTION_NAMES, COLLECTIONS, type CollectionName, type FieldDef, type Row } from '@counterpart/model';
 
@@ -52,6 +53,13 @@ export interface ProblemEntry {
 
 export type ProblemKind = 'malformed-update' | 'corrupt-entry' | 'newer-schema' | 'unknown-collection' | 'quota';
 
+/** An update made on this device that the relay has not yet acknowledged (SPEC S11). */
+export interface OutboxEntry {
+  id?: number;
+  docId: string;
+  u: Uint8Array;
+}
+
 export interface MetaEntry {
   k: string;
   v: unknown;
@@ -76,6 +84,7 @@ export type CounterpartDb = Dexie & {
   blobs: Table<BlobEntry, string>;
   problems: Table<ProblemEntry, number>;
   meta: Table<MetaEntry, string>;
+  outbox: Table<OutboxEntry, number>;
 } & { [C in CollectionName]: Table<Row, string> };
 
 export interface DbOptions {
@@ -103,5 +112,13 @@ export function openDb(workspaceId: string, opts: DbOptions = {}): CounterpartDb
   };
   for (const c of COLLECTION_NAMES) stores[c] = rowIndexes(c).join(', ');
   db.version(1).stores(stores);
+  // Version 2: the sync outbox. A workspace from version 1 was never synced: everything in it is
+  // this device's own, so all its stored updates go to the outbox.
+  db.version(2)
+    .stores({ outbox: '++id' })
+    .upgrade(async (tx) => {
+      const all = await tx.table<UpdateEntry, number>('updates').toArray();
+      await tx.table<OutboxEntry, number>('outbox').bulkAdd(all.map((e) => ({ docId: e.docId, u: e.u })));
+    });
   return db as CounterpartDb;
 }

@@ -184,6 +184,8 @@ export async function ingestBatch(
     }
 
     if (toStore.length) await db.updates.bulkAdd(toStore);
+    // What was made on this device waits in the outbox until the relay has it (SPEC S11).
+    if (origin !== 'remote' && toStore.length) await db.outbox.bulkAdd(toStore.map((u) => ({ docId: u.docId, u: u.u })));
     await db.docs.bulkPut([...docEntries.values()].filter((d) => touched.has(d.id)));
     for (const [c, list] of rows) await db.table(c).bulkPut(list);
     const revived = [...rows.values()].flat().map((r) => r.id);

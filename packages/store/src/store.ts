@@ -5,7 +5,7 @@ import {
   COLLECTIONS, newId, newRecordDoc, queryTerms, readRecord, setDeleted, validate, writeRecord,
   type CollectionName, type CustomFieldDef, type RecordId, type Row, type Values,
 } from '@counterpart/model';
-import { openDb, type CounterpartDb, type DbOptions, type Origin, type ProblemEntry } from './db.ts';
+import { openDb, type CounterpartDb, type DbOptions, type Origin, type OutboxEntry, type ProblemEntry } from './db.ts';
 import { DocCache } from './doc-cache.ts';
 import { StoreError, isQuotaError } from './errors.ts';
 import { INGEST_ORIGIN, ingestBatch, loadDoc, type BatchResult, type IncomingUpdate, type RowChange } from './ingest.ts';
@@ -283,6 +283,36 @@ export class WorkspaceStore extends Queries {
 
   async setWorkspaceInfo(info: Partial<Pick<WorkspaceSettings, 'name' | 'currency'>>): Promise<void> {
     await this.edit(SETTINGS_DOC_ID, (doc) => writeWorkspaceInfo(doc, info));
+  }
+
+  // ---- sync --------------------------------------------------------------------------------
+
+  /** The oldest updates waiting to be sent to the relay, at most `limit` or about `maxBytes`. */
+  async outbox(limit = 500, maxBytes = 1024 * 1024): Promise<OutboxEntry[]> {
+    const out: OutboxEntry[] = [];
+    let bytes = 0;
+    await this.db.outbox.orderBy('id').until(() => out.length >= limit || bytes >= maxBytes).each((e) => {
+      out.push(e);
+      bytes += e.u.byteLength;
+    });
+    return out;
+  }
+
+  /** Removes acknowledged updates from the outbox. */
+  async acknowledge(ids: readonly number[]): Promise<void> {
+    await this.db.outbox.bulkDelete([...ids]);
+  }
+
+  outboxCount(): Promise<number> {
+    return this.db.outbox.count();
+  }
+
+  async getMeta<T>(key: string): Promise<T | undefined> {
+    return (await this.db.meta.get(key))?.v as T | undefined;
+  }
+
+  async setMeta(key: string, value: unknown): Promise<void> {
+    await this.db.meta.put({ k: key, v: value });
   }
 
   // ---- attachments ------------------------------------------------------------------------

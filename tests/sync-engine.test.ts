@@ -1,0 +1,160 @@
+// Devices syncing through a real relay on port 0: each device is a WorkspaceStore on its own
+// IndexedDB (fake-indexeddb, one factory per device) with a SyncEngine over `ws`.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { setText } from '@counterpart/model';
+import { startRelay, type Relay } from '@counterpart/relay';
+import { WorkspaceStore } from '@counterpart/store';
+import { SyncEngine, type SocketLike, type SyncStatus } from '@counterpart/sync';
+
+const SECRET = 'engine-test-secret-0123456789';
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function startTestRelay(dataDir?: string, port = 0): Promise<{ relay: Relay; dataDir: string }> {
+  const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'cp-engine-'));
+  if (!dataDir) cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const relay = await startRelay({ port, dataDir: dir, secret: SECRET, log: () => undefined });
+  cleanups.push(() => relay.close());
+  return { relay, dataDir: dir };
+}
+
+interface Device {
+  store: WorkspaceStore;
+  engine: SyncEngine;
+  statuses: SyncStatus[];
+}
+
+let deviceNo = 0;
+async function device(relay: Relay, token: string, workspace = 'team'): Promise<Device> {
+  const store = await WorkspaceStore.open(workspace, { indexedDB: new IDBFactory(), IDBKeyRange });
+  const engine = new SyncEngine(store, {
+    url: relay.url,
+    workspaceId: workspace,
+    token,
+    device: `device-${++deviceNo}`,
+    createSocket: (url) => new WebSocket(url) as unknown as SocketLike,
+    backoff: { minMs: 20, maxMs: 200 },
+  });
+  const statuses: SyncStatus[] = [];
+  engine.onStatus((s) => statuses.push(s));
+  cleanups.push(async () => {
+    await engine.dispose();
+    await store.close();
+  });
+  await engine.start();
+  return { store, engine, statuses };
+}
+
+function idle(d: Device): Promise<void> {
+  return d.engine.idle();
+}
+
+describe('sync engine with a real relay', () => {
+  it('two devices edit the same contact offline, different fields and the same note, and both keep both edits', async () => {
+    const { relay } = await startTestRelay();
+    const token = relay.auth.issue({ workspace: 'team', role: 'editor' });
+    const a = await device(relay, token);
+    const b = await device(relay, token);
+    const id = await a.store.create('contacts', { firstName: 'Anna', lastName: 'Petrova', notes: 'Met at the fair.' });
+    await idle(a);
+    await idle(b);
+    await expect.poll(async () => (await b.store.get('contacts', id))?.lastName).toBe('Petrova');
+
+    await a.engine.stop();
+    await b.engine.stop();
+    await a.store.update('contacts', id, { jobTitle: 'Head of purchasing' });
+    await b.store.update('contacts', id, { phone: '+380 44 555 0101' });
+    await a.store.edit(id, (doc) => setText(doc.getText('t.notes'), 'Met at the fair. Wants samples.'));
+    await b.store.edit(id, (doc) => setText(doc.getText('t.notes'), 'Met at the Kyiv fair.'));
+    await expect.poll(() => a.engine.status.unsent).toBe(2);
+
+    await a.engine.start();
+    await b.engine.start();
+    await idle(a);
+    await idle(b);
+    await idle(a);
+    const ra = await a.store.get('contacts', id);
+    const rb = await b.store.get('contacts', id);
+    expect(ra).toMatchObject({ jobTitle: 'Head of purchasing', phone: '+380 44 555 0101', notes: 'Met at the Kyiv fair. Wants samples.' });
+    expect(rb).toEqual(ra);
+    expect(a.engine.status).toMatchObject({ state: 'online', unsent: 0, role: 'editor' });
+  });
+
+  it('a reconnect after 100 offline edits sends those 100 and receives only what changed', async () => {
+    const { relay } = await startTestRelay();
+    const token = relay.auth.issue({ workspace: 'team', role: 'editor' });
+    const a = await device(relay, token);
+    const ids: string[] = [];
+    for (let i = 0; i < 200; i++) ids.push(await a.store.create('accounts', { name: `Account ${i}`, kind: 'customer' }));
+    await idle(a);
+    const b = await device(relay, token);
+    await idle(b);
+    expect(await b.store.count('accounts')).toBe(200);
+
+    await b.engine.stop();
+    for (let i = 0; i < 100; i++) await b.store.update('accounts', ids[i]!, { city: `City ${i}` });
+    await a.store.update('accounts', ids[150]!, { city: 'Odesa' });
+    await idle(a);
+    const before = { ...b.engine.stats };
+    await b.engine.start();
+    await idle(b);
+    expect(b.engine.stats.pushed - before.pushed).toBe(100);
+    expect(b.engine.stats.received - before.received).toBe(1);
+    expect((await b.store.get('accounts', ids[150]!))?.city).toBe('Odesa');
+    await expect.poll(async () => (await a.store.get('accounts', ids[99]!))?.city).toBe('City 99');
+  });
+
+  it('keeps working through a relay restart: edits made meanwhile are pushed when it is back', async () => {
+    const first = await startTestRelay();
+    const port = first.relay.port;
+    const token = first.relay.auth.issue({ workspace: 'team', role: 'owner' });
+    const a = await device(first.relay, token);
+    const id = await a.store.create('deals', { name: 'Renewal', stage: 'lead' });
+    await idle(a);
+    await first.relay.close();
+    await expect.poll(() => a.engine.status.state).toBe('offline');
+    await a.store.update('deals', id, { stage: 'qualified' });
+    await expect.poll(() => a.engine.status.unsent).toBe(1);
+
+    const second = await startTestRelay(first.dataDir, port);
+    await expect.poll(() => a.engine.status.state, { timeout: 5000 }).toBe('online');
+    await idle(a);
+    expect(a.engine.status.unsent).toBe(0);
+    const b = await device(second.relay, token);
+    await idle(b);
+    expect((await b.store.get('deals', id))?.stage).toBe('qualified');
+  });
+
+  it('a viewer receives everything, its own changes stay unsent, and it is told why', async () => {
+    const { relay } = await startTestRelay();
+    const owner = await device(relay, relay.auth.issue({ workspace: 'team', role: 'owner' }));
+    const id = await owner.store.create('accounts', { name: 'Visible', kind: 'customer' });
+    await idle(owner);
+    const viewer = await device(relay, relay.auth.issue({ workspace: 'team', role: 'viewer' }));
+    await idle(viewer);
+    expect((await viewer.store.get('accounts', id))?.name).toBe('Visible');
+    expect(viewer.engine.status.role).toBe('viewer');
+    await viewer.store.update('accounts', id, { name: 'Changed by viewer' });
+    await idle(viewer);
+    await expect.poll(() => viewer.engine.status.unsent).toBe(1);
+    await idle(owner);
+    expect((await owner.store.get('accounts', id))?.name).toBe('Visible');
+  });
+
+  it('stops for good with a clear message when the token is refused', async () => {
+    const { relay } = await startTestRelay();
+    const d = await device(relay, relay.auth.issue({ workspace: 'elsewhere', role: 'owner' }));
+    await expect.poll(() => d.engine.status.state).toBe('refused');
+    expect(d.engine.status.error).toMatch(/another workspace/);
+    const connects = d.engine.stats.connects;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(d.engine.stats.connects).toBe(connects);
+  });
+});
