@@ -227,4 +227,24 @@ describe('workspace sync socket', () => {
     expect(lines.filter((l) => l.workspace === 'm').map((l) => l.event)).toEqual(['connection_open', 'connection_close']);
     expect(await (await fetch(`${r.url}/metrics`)).text()).toMatch(/^counterpart_connections 0$/m);
   });
+
+  it('10,000 doc open/close cycles leave nothing loaded: no workspace, doc or connection stays in memory', async () => {
+    const r = await relay();
+    const token = r.auth.issue({ workspace: 'w', role: 'editor' });
+    const base = r.url.replace(/^http/, 'ws');
+    const cycle = (i: number): Promise<void> =>
+      new Promise((resolve, reject) => {
+        const ws = new WebSocket(`${base}/y/w/doc_${i}?token=${token}`);
+        ws.once('message', () => ws.close());
+        ws.once('close', () => resolve());
+        ws.once('error', reject);
+      });
+    for (let i = 0; i < 10_000; i += 100) {
+      await Promise.all(Array.from({ length: 100 }, (_, k) => cycle(i + k)));
+    }
+    await expect.poll(() => r.metrics.connections).toBe(0);
+    expect(r.hub.workspaceCount).toBe(0);
+    expect(r.metrics.docsInMemory).toBe(0);
+    expect(r.metrics.workspaces).toBe(0);
+  }, 120_000);
 });

@@ -9,6 +9,7 @@ import { openDb, type CounterpartDb, type DbOptions, type Origin, type OutboxEnt
 import { DocCache } from './doc-cache.ts';
 import { StoreError, isQuotaError } from './errors.ts';
 import { INGEST_ORIGIN, ingestBatch, loadDoc, type BatchResult, type IncomingUpdate, type RowChange } from './ingest.ts';
+import { refreshDocs } from './external.ts';
 import { Queries, isRow, type SearchHit } from './queries.ts';
 import { SearchIndex } from './search-index.ts';
 import { DEFAULT_SETTINGS, SETTINGS_DOC_ID, readSettings, writeCustomField, writeWorkspaceInfo, type WorkspaceSettings } from './settings.ts';
@@ -286,6 +287,35 @@ export class WorkspaceStore extends Queries {
   }
 
   // ---- sync --------------------------------------------------------------------------------
+
+  /**
+   * Takes in writes that another store committed to this workspace's database (the sync
+   * worker's): docs held here are brought up to date and every listener hears of the change
+   * (SPEC S12). `e` is the other store's change event.
+   */
+  applyExternal(e: { rows: readonly RowChange[]; settingsChanged: boolean }): Promise<void> {
+    return this.enqueue(async () => {
+      const ids = new Set(e.rows.map((r) => r.id));
+      if (e.settingsChanged) ids.add(SETTINGS_DOC_ID);
+      const cached: { id: string; doc: Y.Doc }[] = [];
+      for (const id of ids) {
+        const doc = this.cache.get(id);
+        if (doc) cached.push({ id, doc });
+      }
+      const { rows: rewritten, problems } = await refreshDocs(this.db, cached, (c) => this.customFields(c), SETTINGS_DOC_ID);
+      for (const p of problems) this.emitProblem(p);
+      const byId = new Map(e.rows.map((r) => [r.id, r]));
+      for (const r of rewritten) byId.set(r.id, r);
+      const rows = [...byId.values()];
+      if (e.settingsChanged) this.settings = readSettings(this.settingsDoc);
+      if (this.warming) this.warming.push(...rows);
+      this.searchIndex?.apply(rows);
+      if (rows.length || e.settingsChanged) {
+        const event: ChangeEvent = { origin: 'remote', rows, settingsChanged: e.settingsChanged };
+        for (const l of this.changeListeners) l(event);
+      }
+    });
+  }
 
   /** The oldest updates waiting to be sent to the relay, at most `limit` or about `maxBytes`. */
   async outbox(limit = 500, maxBytes = 1024 * 1024): Promise<OutboxEntry[]> {

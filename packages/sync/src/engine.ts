@@ -152,6 +152,15 @@ export class SyncEngine {
     this.setStatus({ state: 'idle' });
   }
 
+  /**
+   * The outbox changed through another store on the same database (the app's, when this engine
+   * runs in a worker): count it again and push.
+   */
+  kick(): void {
+    this.refreshUnsent();
+    this.pushSoon();
+  }
+
   /** Stops and lets go of the store. */
   async dispose(): Promise<void> {
     await this.stop();

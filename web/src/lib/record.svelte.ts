@@ -6,6 +6,7 @@ import { fieldsOf, setText, type FieldDef, type Row } from '@counterpart/model';
 import type { WorkspaceStore } from '@counterpart/store';
 import { handleError } from './errors.ts';
 import { saveDurable } from './perf.ts';
+import { sync } from './sync.svelte.ts';
 import type { ListCollection } from './router.svelte.ts';
 import { session } from './session.svelte.ts';
 
@@ -24,7 +25,10 @@ export class RecordPage {
     void session.settingsVersion;
     return Object.entries(fieldsOf(this.collection, this.store.customFields(this.collection)));
   });
-  readOnly = $derived(Boolean(this.row?._newer));
+  /** Saved by a newer app version: shown, never rewritten. */
+  newer = $derived(Boolean(this.row?._newer));
+  /** Nothing on the page can be changed: a newer record, or a viewer's workspace. */
+  readOnly = $derived(Boolean(this.row?._newer) || sync.readOnly);
 
   private acquired = false;
   private disposed = false;

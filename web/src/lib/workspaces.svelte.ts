@@ -3,12 +3,20 @@
 // localStorage is read synchronously at start-up, so the first screen knows what to open
 // without waiting for IndexedDB.
 
+/** Where a workspace syncs: the relay's address and this device's access token for it. */
+export interface RelayLink {
+  readonly url: string;
+  readonly token: string;
+}
+
 export interface WorkspaceInfo {
   readonly id: string;
   readonly name: string;
   readonly created: number;
   /** Set while a demo import runs; a workspace left with it was interrupted and is incomplete. */
   readonly importing?: boolean;
+  /** Set once the workspace is connected to a relay. */
+  readonly relay?: RelayLink;
 }
 
 const LIST_KEY = 'counterpart:workspaces';
@@ -52,6 +60,18 @@ class Workspaces {
     return info;
   }
 
+  /** A workspace that already exists on a relay, joined from an invite link. */
+  addJoined(id: string, name: string, relay: RelayLink): WorkspaceInfo {
+    const existing = this.list.find((w) => w.id === id);
+    if (existing) {
+      this.update(id, { relay });
+      return { ...existing, relay };
+    }
+    const info: WorkspaceInfo = { id, name, created: Date.now(), relay };
+    this.save([...this.list, info]);
+    return info;
+  }
+
   /** `base`, or `base 2`, `base 3`… when a workspace already has that name. */
   uniqueName(base: string): string {
     const taken = new Set(this.list.map((w) => w.name));
@@ -60,7 +80,7 @@ class Workspaces {
     return name;
   }
 
-  update(id: string, patch: Partial<Pick<WorkspaceInfo, 'name' | 'importing'>>): void {
+  update(id: string, patch: Partial<Pick<WorkspaceInfo, 'name' | 'importing' | 'relay'>>): void {
     this.save(this.list.map((w) => (w.id === id ? { ...w, ...patch } : w)));
   }
 

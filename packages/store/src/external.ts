@@ -1,0 +1,55 @@
+// Writes committed by another WorkspaceStore on the same database — the sync worker's, or
+// another tab's — become visible here (SPEC S12): docs this store holds in memory take the new
+// stored updates, their rows are written again from the now complete doc (a local write that
+// committed after the other store's could have written a row without the remote change), and
+// the change is announced to this store's listeners like one of its own.
+import * as Y from 'yjs';
+import { SCHEMA_VERSION, readRecord, toRow, type CollectionName, type CustomFieldDef, type Row } from '@counterpart/model';
+import type { CounterpartDb, ProblemEntry } from './db.ts';
+import { loadDoc, type RowChange } from './ingest.ts';
+
+/** Brings cached docs up to date with the database; returns the rows to write and announce. */
+export async function refreshDocs(
+  db: CounterpartDb,
+  docs: readonly { id: string; doc: Y.Doc }[],
+  custom: (c: CollectionName) => readonly CustomFieldDef[],
+  settingsId: string,
+): Promise<{ rows: RowChange[]; problems: ProblemEntry[] }> {
+  const rows: RowChange[] = [];
+  const problems: ProblemEntry[] = [];
+  const changed: { id: string; c: CollectionName; row: Row; deleted: boolean }[] = [];
+  for (const { id, doc } of docs) {
+    const before = Y.encodeStateVector(doc);
+    const loaded = await loadDoc(db, id, doc);
+    problems.push(...loaded.problems);
+    if (id === settingsId || equalBytes(before, Y.encodeStateVector(doc))) continue;
+    const state = readRecord(doc, []);
+    const c = state.collection;
+    if (!c) continue;
+    const full = readRecord(doc, custom(c));
+    const row = toRow(c, full, custom(c)) as Row & { _newer?: 1 };
+    if (full.schemaVersion > SCHEMA_VERSION) row._newer = 1;
+    changed.push({ id, c, row, deleted: full.deleted });
+  }
+  if (changed.length) {
+    await db.transaction('rw', db.tables, async () => {
+      for (const ch of changed) {
+        if (ch.deleted) {
+          await db.table(ch.c).delete(ch.id);
+          await db.trash.put({ id: ch.id, c: ch.c, row: ch.row, deletedAt: Date.now() });
+        } else {
+          await db.table(ch.c).put(ch.row);
+          await db.trash.delete(ch.id);
+        }
+      }
+    });
+  }
+  for (const ch of changed) rows.push(ch.deleted ? { collection: ch.c, id: ch.id, deleted: true } : { collection: ch.c, id: ch.id, row: ch.row, deleted: false });
+  return { rows, problems };
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

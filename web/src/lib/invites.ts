@@ -1,0 +1,37 @@
+// Invite links: an owner asks the relay for a token (POST /api/workspaces/<id>/invites) and
+// shares `<relay>/#/join/<token>`; opening it on another device joins the workspace.
+import { parseToken, type Role, type TokenClaims } from '@counterpart/protocol';
+import type { RelayLink } from './workspaces.svelte.ts';
+
+export function inviteLink(relayUrl: string, token: string): string {
+  return `${relayUrl.replace(/\/+$/, '')}/#/join/${encodeURIComponent(token)}`;
+}
+
+/** The token of a `#/join/<token>` hash, or undefined for any other route. */
+export function joinTokenOf(hash: string): string | undefined {
+  const m = /^#\/join\/([^/]+)$/.exec(hash);
+  if (!m?.[1]) return undefined;
+  try {
+    return decodeURIComponent(m[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function requestInvite(relay: RelayLink, workspaceId: string, role: Role, days: number): Promise<string> {
+  const res = await fetch(`${relay.url}/api/workspaces/${encodeURIComponent(workspaceId)}/invites`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${relay.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ role, ttl: `${days}d` }),
+  });
+  const body = (await res.json().catch(() => ({}))) as { token?: string; error?: string };
+  if (!res.ok || !body.token) throw new Error(body.error ?? `the relay answered ${res.status}`);
+  return body.token;
+}
+
+/** Reads an invite token's claims without the relay's secret (the relay checks it on connect). */
+export function inviteClaims(token: string): TokenClaims {
+  const { claims } = parseToken(token);
+  if (claims.exp !== undefined && claims.exp * 1000 < Date.now()) throw new Error('the link has expired');
+  return claims;
+}

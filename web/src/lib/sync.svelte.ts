@@ -1,0 +1,99 @@
+// The open workspace's connection to its relay, as the app sees it: the sync worker, its status
+// for the header badge, and the two hand-offs between the worker's store and the app's (remote
+// changes in, local changes out).
+import * as Comlink from 'comlink';
+import type { WorkspaceStore } from '@counterpart/store';
+import type { SyncStatus } from '@counterpart/sync';
+import type { SyncWorkerApi } from '../workers/sync.worker.ts';
+import { handleError } from './errors.ts';
+import type { RelayLink } from './workspaces.svelte.ts';
+
+const DEVICE_KEY = 'counterpart:device';
+
+/** A stable name for this browser profile in the relay's logs. */
+function deviceName(): string {
+  let id = localStorage.getItem(DEVICE_KEY);
+  if (!id) {
+    id = `device-${crypto.randomUUID().slice(0, 8)}`;
+    localStorage.setItem(DEVICE_KEY, id);
+  }
+  return id;
+}
+
+class SyncClient {
+  /** Null while the workspace is not connected to a relay. */
+  status = $state.raw<SyncStatus | null>(null);
+  paused = $state(false);
+  /** A viewer's workspace: the app offers no edits (the relay would refuse them anyway). */
+  readOnly = $derived(this.status?.role === 'viewer');
+
+  private worker: Worker | null = null;
+  private api: Comlink.Remote<SyncWorkerApi> | null = null;
+  private offLocal: (() => void) | null = null;
+  private readonly awarenessListeners = new Set<(update: Uint8Array) => void>();
+
+  async connect(store: WorkspaceStore, workspaceId: string, relay: RelayLink | undefined): Promise<void> {
+    await this.disconnect();
+    if (!relay) return;
+    const worker = new Worker(new URL('../workers/sync.worker.ts', import.meta.url), { type: 'module', name: 'sync' });
+    const api = Comlink.wrap<SyncWorkerApi>(worker);
+    this.worker = worker;
+    this.api = api;
+    this.paused = false;
+    this.status = { state: 'connecting', unsent: 0, lastSynced: null, role: null, error: null };
+    this.offLocal = store.subscribe((e) => {
+      if (e.origin !== 'remote') api.kick().catch(handleError);
+    });
+    await api.start(
+      { url: relay.url, workspaceId, token: relay.token, device: deviceName() },
+      Comlink.proxy({
+        status: (s: SyncStatus) => {
+          if (this.api === api) this.status = s;
+        },
+        changes: (e: Parameters<WorkspaceStore['applyExternal']>[0]) => {
+          store.applyExternal(e).catch(handleError);
+        },
+        awareness: (u: Uint8Array) => {
+          for (const l of this.awarenessListeners) l(u);
+        },
+      }),
+    );
+  }
+
+  async disconnect(): Promise<void> {
+    this.offLocal?.();
+    this.offLocal = null;
+    const api = this.api;
+    const worker = this.worker;
+    this.api = null;
+    this.worker = null;
+    this.status = null;
+    if (api) {
+      await api.dispose().catch(() => undefined);
+      api[Comlink.releaseProxy]();
+    }
+    worker?.terminate();
+  }
+
+  /** Stops syncing without disconnecting the workspace from its relay (work offline). */
+  async pause(): Promise<void> {
+    this.paused = true;
+    await this.api?.pause();
+  }
+
+  async resume(): Promise<void> {
+    this.paused = false;
+    await this.api?.resume();
+  }
+
+  sendAwareness(update: Uint8Array): void {
+    this.api?.sendAwareness(update).catch(handleError);
+  }
+
+  onAwareness(listener: (update: Uint8Array) => void): () => void {
+    this.awarenessListeners.add(listener);
+    return () => this.awarenessListeners.delete(listener);
+  }
+}
+
+export const sync = new SyncClient();

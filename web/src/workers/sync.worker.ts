@@ -1,0 +1,62 @@
+// Sync off the main thread: this worker opens its own WorkspaceStore on the workspace's database
+// and runs the SyncEngine (socket, catch-up, ingest of remote updates, outbox). What it writes is
+// announced to the app, whose store takes it in (store SPEC S12); the app tells it when its own
+// edits have added to the outbox.
+import * as Comlink from 'comlink';
+import type { RowChange } from '@counterpart/store';
+import { WorkspaceStore } from '@counterpart/store';
+import { SyncEngine, type SyncStatus } from '@counterpart/sync';
+
+export interface SyncConfig {
+  readonly url: string;
+  readonly workspaceId: string;
+  readonly token: string;
+  readonly device: string;
+}
+
+export interface SyncEvents {
+  status(s: SyncStatus): void;
+  changes(e: { rows: RowChange[]; settingsChanged: boolean }): void;
+  awareness(update: Uint8Array): void;
+}
+
+let store: WorkspaceStore | null = null;
+let engine: SyncEngine | null = null;
+
+const api = {
+  async start(config: SyncConfig, events: SyncEvents): Promise<void> {
+    await api.dispose();
+    store = await WorkspaceStore.open(config.workspaceId);
+    const s = store;
+    s.subscribe((e) => {
+      if (e.origin === 'remote') events.changes({ rows: e.rows, settingsChanged: e.settingsChanged });
+    });
+    engine = new SyncEngine(s, { url: config.url, workspaceId: config.workspaceId, token: config.token, device: config.device });
+    engine.onStatus((st) => events.status(st));
+    engine.onAwareness((u) => events.awareness(u));
+    await engine.start();
+  },
+  /** Go offline on purpose (or come back): the outbox keeps what is made meanwhile. */
+  async pause(): Promise<void> {
+    await engine?.stop();
+  },
+  async resume(): Promise<void> {
+    await engine?.start();
+  },
+  kick(): void {
+    engine?.kick();
+  },
+  sendAwareness(update: Uint8Array): void {
+    engine?.sendAwareness(update);
+  },
+  async dispose(): Promise<void> {
+    await engine?.dispose();
+    engine = null;
+    await store?.close();
+    store = null;
+  },
+};
+
+export type SyncWorkerApi = typeof api;
+
+Comlink.expose(api);
