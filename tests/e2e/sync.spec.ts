@@ -61,6 +61,13 @@ async function join(browser: Browser, link: string): Promise<{ page: Page; error
   return { page, errors };
 }
 
+async function setName(page: Page, name: string): Promise<void> {
+  await openBadge(page);
+  await page.getByLabel('Your name (shown to others)').fill(name);
+  await page.getByLabel('Your name (shown to others)').press('Tab');
+  await closeDialog(page);
+}
+
 async function saveField(page: Page, field: string, value: string): Promise<void> {
   const input = page.locator(`#f-${field}`);
   await input.fill(value);
@@ -100,6 +107,17 @@ test('two users edit one contact offline, reconnect, and both keep both edits; a
   await b.page.goto(contactUrl.replace(/^.*#/, `${new URL(editorLink).origin}/#`));
   await expect(b.page.getByRole('heading', { level: 1, name: 'Anna Petrova' })).toBeVisible();
   await expect(b.page.locator('#f-notes')).toHaveValue('Met at the fair.');
+
+  // Presence: each sees the other on the record, and which field the other is editing.
+  await setName(page, 'Olena Koval');
+  await setName(b.page, 'Ivan Shevchenko');
+  await expect(page.getByRole('img', { name: 'Ivan Shevchenko' })).toBeVisible({ timeout: 10_000 });
+  await expect(b.page.getByRole('img', { name: 'Olena Koval' })).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByRole('link', { name: 'Ivan Shevchenko: open their record' })).toBeVisible();
+  await b.page.locator('#f-jobTitle').focus();
+  await expect(page.getByText('Ivan Shevchenko is editing')).toBeVisible({ timeout: 10_000 });
+  await b.page.locator('#f-jobTitle').blur();
+  await expect(page.getByText('Ivan Shevchenko is editing')).toHaveCount(0, { timeout: 10_000 });
 
   // Live: an edit on one device appears on the other without a reload.
   await saveField(page, 'email', 'anna.petrova@example.com');

@@ -126,6 +126,12 @@ const en = {
   roleEditor: 'editor',
   roleViewer: 'viewer (read-only)',
 
+  presenceOnline: (n: number) => (n === 1 ? '1 other person online' : `${n} other people online`),
+  presenceViewing: (name: string) => `${name}: open their record`,
+  presenceHere: 'Also here',
+  presenceEditing: (name: string) => `${name} is editing`,
+  yourName: 'Your name (shown to others)',
+
   // Errors and notices
   somethingWentWrong: (msg: string) => `Something went wrong: ${msg}`,
   outOfStorage: 'This device is out of storage space. Your last change is kept in memory but not saved; free some space and it is saved with the next change.',

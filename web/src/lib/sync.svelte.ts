@@ -31,6 +31,7 @@ class SyncClient {
   private api: Comlink.Remote<SyncWorkerApi> | null = null;
   private offLocal: (() => void) | null = null;
   private readonly awarenessListeners = new Set<(update: Uint8Array) => void>();
+  private readonly onlineListeners = new Set<() => void>();
 
   async connect(store: WorkspaceStore, workspaceId: string, relay: RelayLink | undefined): Promise<void> {
     await this.disconnect();
@@ -48,7 +49,10 @@ class SyncClient {
       { url: relay.url, workspaceId, token: relay.token, device: deviceName() },
       Comlink.proxy({
         status: (s: SyncStatus) => {
-          if (this.api === api) this.status = s;
+          if (this.api !== api) return;
+          const wasOnline = this.status?.state === 'online';
+          this.status = s;
+          if (s.state === 'online' && !wasOnline) for (const l of this.onlineListeners) l();
         },
         changes: (e: Parameters<WorkspaceStore['applyExternal']>[0]) => {
           store.applyExternal(e).catch(handleError);
@@ -88,6 +92,12 @@ class SyncClient {
 
   sendAwareness(update: Uint8Array): void {
     this.api?.sendAwareness(update).catch(handleError);
+  }
+
+  /** Called each time the connection comes (back) online. */
+  onOnline(listener: () => void): () => void {
+    this.onlineListeners.add(listener);
+    return () => this.onlineListeners.delete(listener);
   }
 
   onAwareness(listener: (update: Uint8Array) => void): () => void {

@@ -1,0 +1,138 @@
+// The sync benchmark: a fresh device joins workspace M from the relay, then reconnects after
+// working offline, through the real app in headless Chromium.
+//
+//   npm run bench:sync                 (builds web/dist first; BENCH_SIZE=s for a quick run)
+//
+// The relay is seeded once with workspace M (seed 1) by a device that pushes every record, as
+// a device with a full outbox would. Then, for each run, a new browser profile opens an invite
+// link and joins; timed:
+//   full sync   click on Join → status "Online" (everything ingested into IndexedDB)   ≤ 20 s
+//   reconnect   after 100 edits made offline: click on "Go online" → "Online", none unsent  ≤ 1 s
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from '@playwright/test';
+import WebSocket from 'ws';
+import { generateWorkspace, totalRecords } from '@counterpart/demo';
+import { encodeNewRecord } from '@counterpart/model';
+import { PROTOCOL_VERSION, decode, encode, type DocUpdate } from '@counterpart/protocol';
+import { startRelay } from '../relay/src/index.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const SIZE = process.env.BENCH_SIZE === 's' ? 's' : 'm';
+const WORKSPACE = 'bench-sync';
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? Number.NaN;
+
+/** Pushes the whole generated workspace to the relay over the sync protocol, batch by batch. */
+async function seed(url: string, token: string): Promise<number> {
+  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/sync/${WORKSPACE}?token=${token}`);
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  const acks = new Map<number, () => void>();
+  ws.on('message', (data: Buffer) => {
+    const m = decode(new Uint8Array(data));
+    if (m.type === 'ack') acks.get(m.batch)?.();
+    if (m.type === 'refused') throw new Error(`seed refused: ${m.reason}`);
+  });
+  ws.send(encode({ type: 'hello', version: PROTOCOL_VERSION, cursor: 0, device: 'seeder' }));
+  let batch: DocUpdate[] = [];
+  let n = 0;
+  let no = 0;
+  const flush = async (): Promise<void> => {
+    if (!batch.length) return;
+    const b = ++no;
+    const acked = new Promise<void>((resolve) => acks.set(b, resolve));
+    ws.send(encode({ type: 'push', batch: b, items: batch }));
+    n += batch.length;
+    batch = [];
+    await acked;
+  };
+  for (const r of generateWorkspace({ size: SIZE, seed: 1 })) {
+    const { doc, update } = encodeNewRecord(r.collection, r.id, r.values, { now: r.created, clientID: 1 });
+    doc.destroy();
+    batch.push({ docId: r.id, update });
+    if (batch.length >= 2000) await flush();
+  }
+  await flush();
+  ws.close();
+  return n;
+}
+
+async function badgeText(page: Page): Promise<string> {
+  return (await page.getByTestId('sync-badge').innerText()).trim();
+}
+
+async function run(url: string, invite: string, index: number): Promise<{ fullSyncMs: number; reconnectMs: number }> {
+  const profile = mkdtempSync(join(tmpdir(), 'cp-bench-sync-'));
+  const ctx = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const page = ctx.pages()[0] ?? (await ctx.newPage());
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${url}/`);
+    await page.evaluate(() => localStorage.setItem('counterpart:debug', '1'));
+    await page.goto(invite);
+    await page.getByRole('button', { name: 'Join' }).waitFor();
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Join' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="sync-badge"]')?.textContent?.trim() === 'Online', undefined, { timeout: 30 * 60_000, polling: 100 });
+    const fullSyncMs = Date.now() - started;
+    const accounts = await page.evaluate(async () => (window as unknown as { __cpStore?: { count(c: string): Promise<number> } }).__cpStore?.count('accounts'));
+
+    // Offline: 100 edits, then back online.
+    await page.getByTestId('sync-badge').click();
+    await page.getByRole('button', { name: 'Work offline' }).click();
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelector('[data-testid="sync-badge"]')?.textContent?.trim() === 'Paused');
+    await page.evaluate(async (i) => {
+      const store = (window as unknown as { __cpStore: { ids(c: string): Promise<string[]>; update(c: string, id: string, v: Record<string, unknown>): Promise<void> } }).__cpStore;
+      const ids = (await store.ids('accounts')).slice(0, 100);
+      for (const id of ids) await store.update('accounts', id, { city: `Bench city ${i}` });
+    }, index);
+    await page.waitForFunction(() => /100 unsent/.test(document.querySelector('[data-testid="sync-badge"]')?.textContent ?? '') || document.querySelector('[data-testid="sync-badge"]')?.textContent?.trim() === 'Paused');
+    await page.getByTestId('sync-badge').click();
+    const back = Date.now();
+    await page.getByRole('button', { name: 'Go online' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="sync-badge"]')?.textContent?.trim() === 'Online', undefined, { timeout: 60_000, polling: 'raf' });
+    const reconnectMs = Date.now() - back;
+    if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+    console.log(`run ${index + 1}: full sync ${(fullSyncMs / 1000).toFixed(1)} s (${accounts ?? '?'} accounts), reconnect after 100 offline edits ${reconnectMs} ms; badge "${await badgeText(page)}"`);
+    return { fullSyncMs, reconnectMs };
+  } finally {
+    await ctx.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cp-bench-sync-relay-'));
+  const relay = await startRelay({ port: 0, dataDir, staticDir: join(root, 'web', 'dist'), log: () => undefined });
+  try {
+    const owner = relay.auth.issue({ workspace: WORKSPACE, role: 'owner' });
+    const t0 = Date.now();
+    const n = await seed(relay.url, owner);
+    console.log(`sync benchmark: workspace ${SIZE.toUpperCase()} (${n.toLocaleString('en')} records of ${totalRecords(SIZE).toLocaleString('en')} expected) seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s; ${RUNS} runs`);
+    const invite = `${relay.url}/#/join/${encodeURIComponent(relay.auth.issue({ workspace: WORKSPACE, role: 'editor' }))}`;
+    const results = [];
+    for (let i = 0; i < RUNS; i++) results.push(await run(relay.url, invite, i));
+    const full = median(results.map((r) => r.fullSyncMs));
+    const rec = median(results.map((r) => r.reconnectMs));
+    console.log(`\nmedian of ${RUNS} runs:`);
+    console.log(`  fresh device full sync        ${(full / 1000).toFixed(1)} s   target ≤ 20 s   ${full <= 20_000 ? 'ok' : 'MISSED'}`);
+    console.log(`  reconnect after 100 edits     ${rec} ms   target ≤ 1000 ms   ${rec <= 1000 ? 'ok' : 'MISSED'}`);
+  } finally {
+    await relay.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
