@@ -57,6 +57,14 @@ interface RevokedFile {
 }
 
 export class Auth {
+  private readonly revokeListeners = new Set<(jti: string, workspace: string | undefined) => void>();
+
+  /** Called on every revocation (the server closes the token's open connections). */
+  onRevoke(listener: (jti: string, workspace: string | undefined) => void): () => void {
+    this.revokeListeners.add(listener);
+    return () => this.revokeListeners.delete(listener);
+  }
+
   private readonly revoked = new Map<string, Revocation>();
   /** Writes of revoked.json, one after another so an older list never replaces a newer one. */
   private saving: Promise<void> = Promise.resolve();
@@ -147,6 +155,8 @@ export class Auth {
     if (!this.revoked.has(key)) {
       this.revoked.set(key, { jti, ...(workspace !== undefined ? { ws: workspace } : {}), at: nowSeconds() });
     }
+    // Connections already open with the token are closed now, not at their next reconnect.
+    for (const l of this.revokeListeners) l(jti, workspace);
     // Written even when already present, so a retry after a failed write does persist it. The
     // revocation holds in memory meanwhile: a failed write never lets the token back in.
     const snapshot: RevokedFile = { version: 1, revoked: [...this.revoked.values()] };

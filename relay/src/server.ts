@@ -70,6 +70,14 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
     });
   });
 
+  // Open connections by token id, so a revoked token's connections close at once.
+  const byToken = new Map<string, Set<{ conn: Connection; workspace: string }>>();
+  auth.onRevoke((jti, workspace) => {
+    for (const c of byToken.get(jti) ?? []) {
+      if (workspace === undefined || c.workspace === workspace) c.conn.close(CLOSE.revoked, 'token revoked');
+    }
+  });
+
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const sockets = new Set<WebSocket>();
   server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
@@ -90,6 +98,15 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
         conn.close(verdict.code, verdict.reason);
         return;
       }
+      const { jti } = verdict.claims;
+      let open = byToken.get(jti);
+      if (!open) byToken.set(jti, (open = new Set()));
+      open.add({ conn, workspace: target.workspace });
+      const entry = [...open].at(-1);
+      ws.on('close', () => {
+        if (entry) open.delete(entry);
+        if (!open.size) byToken.delete(jti);
+      });
       const ctx = { workspace: target.workspace, role: verdict.claims.role };
       if (target.kind === 'sync') handleSyncConnection(conn, ctx, hub, storage, metrics);
       else handleYConnection(conn, { ...ctx, docId: target.docId ?? '' }, hub, storage, metrics);

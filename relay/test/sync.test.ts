@@ -247,4 +247,20 @@ describe('workspace sync socket', () => {
     expect(r.metrics.docsInMemory).toBe(0);
     expect(r.metrics.workspaces).toBe(0);
   }, 120_000);
+
+  it('revoking a token closes the connections open with it, at once, and only those', async () => {
+    const r = await relay();
+    const revoked = r.auth.issue({ workspace: 'w', role: 'editor' });
+    const kept = r.auth.issue({ workspace: 'w', role: 'editor' });
+    const a = await device(r.url, 'w', revoked);
+    const b = await device(r.url, 'w', kept);
+    const { parseToken } = await import('@counterpart/protocol');
+    // An owner of another workspace revoking the same id changes nothing here.
+    await r.auth.revoke(parseToken(revoked).claims.jti, 'other');
+    await r.auth.revoke(parseToken(revoked).claims.jti, 'w');
+    expect((await a.closed).code).toBe(CLOSE.revoked);
+    b.send({ type: 'push', batch: 1, items: [{ docId: 'acc_1', update: edit('acc_1', 'still', 'here') }] });
+    expect((await b.next('ack')).batch).toBe(1);
+    await b.close();
+  });
 });

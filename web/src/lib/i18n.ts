@@ -113,6 +113,8 @@ const en = {
   inviteLink: 'Invite link',
   inviteCopy: 'Copy link',
   inviteCopied: 'Invite link copied',
+  inviteRevoke: 'Revoke this link',
+  inviteRevoked: 'Invite link revoked: devices that joined with it are disconnected',
   inviteHint: 'Anyone with this link can join the workspace with the role above until it expires.',
   inviteFailed: (msg: string) => `The invite could not be created: ${msg}`,
   days: (n: number) => (n === 1 ? '1 day' : `${n} days`),

@@ -18,15 +18,27 @@ export function joinTokenOf(hash: string): string | undefined {
   }
 }
 
-export async function requestInvite(relay: RelayLink, workspaceId: string, role: Role, days: number): Promise<string> {
-  const res = await fetch(`${relay.url}/api/workspaces/${encodeURIComponent(workspaceId)}/invites`, {
+async function post<T>(relay: RelayLink, workspaceId: string, action: string, payload: unknown): Promise<T> {
+  const res = await fetch(`${relay.url}/api/workspaces/${encodeURIComponent(workspaceId)}/${action}`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${relay.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ role, ttl: `${days}d` }),
+    body: JSON.stringify(payload),
   });
-  const body = (await res.json().catch(() => ({}))) as { token?: string; error?: string };
-  if (!res.ok || !body.token) throw new Error(body.error ?? `the relay answered ${res.status}`);
-  return body.token;
+  const body = (await res.json().catch(() => ({}))) as T & { error?: string };
+  if (!res.ok) throw new Error(body.error ?? `the relay answered ${res.status}`);
+  return body;
+}
+
+/** Asks the relay for an invite token; returns it with its id (for revoking the link). */
+export async function requestInvite(relay: RelayLink, workspaceId: string, role: Role, days: number): Promise<{ token: string; jti: string }> {
+  const body = await post<{ token?: string; jti?: string }>(relay, workspaceId, 'invites', { role, ttl: `${days}d` });
+  if (!body.token || !body.jti) throw new Error('the relay sent no token');
+  return { token: body.token, jti: body.jti };
+}
+
+/** Revokes an invite: devices that joined with it are disconnected and cannot reconnect. */
+export async function revokeInvite(relay: RelayLink, workspaceId: string, jti: string): Promise<void> {
+  await post(relay, workspaceId, 'revoke', { jti });
 }
 
 /** Reads an invite token's claims without the relay's secret (the relay checks it on connect). */
