@@ -1,13 +1,16 @@
 // What the relay holds in memory: for each workspace that has a connection, its peers (app
-// devices on the sync socket, stock y-websocket clients per doc), its presence (one y-protocols
-// Awareness) and a write chain that stores its updates one batch after another, so seqs are
-// broadcast in the order they were committed. Docs are never loaded: updates pass through as
+// devices on the sync socket, stock y-websocket clients per doc) and its presence (one
+// y-protocols Awareness). Docs are never loaded: updates pass through as
 // bytes. The last peer to leave unloads the workspace, so memory returns to baseline.
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { DocUpdate, StoredUpdate } from '@counterpart/protocol';
 import type { Metrics } from './metrics.ts';
 import type { AppendResult, RelayStorage } from './storage.ts';
+
+/** Largest live UPDATES frame the relay sends: well inside the protocol's limits. */
+const FRAME_ITEMS = 2_000;
+const FRAME_BYTES = 1024 * 1024;
 
 export interface Peer {
   readonly kind: 'sync' | 'y';
@@ -27,7 +30,7 @@ interface Room {
   readonly peers: Set<Peer>;
   readonly docPeers: Map<string, Set<Peer>>;
   readonly awareness: Awareness;
-  chain: Promise<unknown>;
+  /** Writes not yet stored: the room stays loaded until they are broadcast. */
   pending: number;
 }
 
@@ -79,28 +82,27 @@ export class Hub {
 
   /**
    * Stores updates from a peer durably, then sends them to every other peer that should see
-   * them. Batches of one workspace are stored strictly one after another.
+   * them. Writes are not waited on one by one: the store takes every write issued meanwhile into
+   * one transaction (one disk flush for many batches), assigns seqs in the order the writes were
+   * made and resolves them in that order, so broadcasts go out in seq order.
    */
   append(from: Peer, items: readonly DocUpdate[]): Promise<AppendResult> {
     const room = this.rooms.get(from.workspace);
     if (!room) return Promise.reject(new Error('the peer is not connected to its workspace'));
     room.pending++;
-    const run = room.chain.then(async () => {
-      const started = performance.now();
-      const result = await this.storage.append(from.workspace, items);
-      this.metrics.storeLatency(performance.now() - started);
-      this.metrics.updatesIn += items.length;
-      this.broadcast(room, from, items, result);
-      return result;
-    });
-    room.chain = run.then(
-      () => undefined,
-      () => undefined,
-    ).finally(() => {
-      room.pending--;
-      this.unloadIfIdle(from.workspace, room);
-    });
-    return run;
+    const started = performance.now();
+    return this.storage
+      .append(from.workspace, items)
+      .then((result) => {
+        this.metrics.storeLatency(performance.now() - started);
+        this.metrics.updatesIn += items.length;
+        this.broadcast(room, from, items, result);
+        return result;
+      })
+      .finally(() => {
+        room.pending--;
+        this.unloadIfIdle(from.workspace, room);
+      });
   }
 
   /** Applies a peer's presence update and forwards it to the other peers of the workspace. */
@@ -125,7 +127,7 @@ export class Hub {
     const awareness = new Awareness(new Y.Doc({ guid: `awareness:${workspace}` }));
     // The relay itself is not present anywhere.
     awareness.setLocalState(null);
-    const room: Room = { peers: new Set(), docPeers: new Map(), awareness, chain: Promise.resolve(), pending: 0 };
+    const room: Room = { peers: new Set(), docPeers: new Map(), awareness, pending: 0 };
     awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       const changed = [...added, ...updated, ...removed];
       const source = origin as Peer | null;
@@ -143,18 +145,55 @@ export class Hub {
     const stored: StoredUpdate[] = items.map((it, i) => ({ seq: result.first + i, docId: it.docId, update: it.update }));
     for (const p of room.peers) {
       if (p === from || p.kind !== 'sync' || !p.live) continue;
-      p.sendUpdates(stored, result.head);
-      this.metrics.updatesOut += stored.length;
+      const q = this.queueOf(p);
+      q.items.push(...stored);
+      q.head = Math.max(q.head, result.head);
     }
     for (const it of items) {
       const set = room.docPeers.get(it.docId);
       if (!set) continue;
-      for (const p of set) {
-        if (p === from) continue;
-        p.sendDocUpdate(it.update);
-        this.metrics.updatesOut++;
+      for (const p of set) if (p !== from) this.queueOf(p).docUpdates.push(it.update);
+    }
+  }
+
+  /**
+   * What goes to each peer is collected until the end of the current turn and sent as one frame:
+   * the writes of one commit resolve together, and a peer applies one message instead of many.
+   */
+  private readonly outgoing = new Map<Peer, { items: StoredUpdate[]; head: number; docUpdates: Uint8Array[] }>();
+
+  private queueOf(p: Peer): { items: StoredUpdate[]; head: number; docUpdates: Uint8Array[] } {
+    let q = this.outgoing.get(p);
+    if (!q) {
+      q = { items: [], head: 0, docUpdates: [] };
+      if (this.outgoing.size === 0) queueMicrotask(() => this.flush());
+      this.outgoing.set(p, q);
+    }
+    return q;
+  }
+
+  private flush(): void {
+    for (const [p, q] of this.outgoing) {
+      // Within the protocol's limits per frame (MAX_BATCH_ITEMS, MAX_FRAME_BYTES).
+      let start = 0;
+      let bytes = 0;
+      for (let i = 0; i < q.items.length; i++) {
+        bytes += (q.items[i] as StoredUpdate).update.byteLength;
+        const last = i === q.items.length - 1;
+        if (last || i + 1 - start >= FRAME_ITEMS || bytes >= FRAME_BYTES) {
+          const chunk = q.items.slice(start, i + 1);
+          p.sendUpdates(chunk, last ? q.head : (chunk.at(-1) as StoredUpdate).seq);
+          start = i + 1;
+          bytes = 0;
+        }
+      }
+      this.metrics.updatesOut += q.items.length;
+      if (q.docUpdates.length) {
+        p.sendDocUpdate(q.docUpdates.length === 1 ? (q.docUpdates[0] as Uint8Array) : Y.mergeUpdates(q.docUpdates));
+        this.metrics.updatesOut += q.docUpdates.length;
       }
     }
+    this.outgoing.clear();
   }
 
   private unloadIfIdle(workspace: string, room: Room): void {

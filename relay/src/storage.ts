@@ -80,7 +80,9 @@ export class RelayStorage {
 
   /**
    * Appends updates to a workspace's log and resolves once they are durably on disk, with the
-   * seqs they got. Docs that pass COMPACT_AFTER are compacted in the same transaction.
+   * seqs they got. Docs that pass COMPACT_AFTER are compacted in the same transaction. Appends
+   * made without waiting for each other share one commit, get their seqs in call order and
+   * resolve in call order.
    */
   async append(workspace: string, items: readonly DocUpdate[]): Promise<AppendResult> {
     this.assertOpen();

@@ -56,6 +56,24 @@ describe('relay storage', () => {
     expect(s.workspaces().sort()).toEqual(['w1', 'w2']);
   });
 
+  it('appends made without waiting get seqs in call order and resolve in call order (the hub relies on it)', async () => {
+    const s = openStore(tempDir());
+    const ups = edits('acc_1', 600);
+    const resolved: number[] = [];
+    const results = await Promise.all(
+      ups.map((update, i) => s.append(i % 3 ? 'a' : 'b', [{ docId: `acc_${i % 40}`, update }]).then((r) => {
+        resolved.push(i);
+        return r;
+      })),
+    );
+    expect(resolved).toEqual(ups.map((_, i) => i));
+    for (const ws of ['a', 'b']) {
+      const firsts = results.filter((_, i) => (i % 3 ? 'a' : 'b') === ws).map((r) => r.first);
+      expect(firsts).toEqual([...firsts].sort((x, y) => x - y));
+      expect(new Set(firsts).size).toBe(firsts.length);
+    }
+  });
+
   it('keeps everything across a reopen', async () => {
     const dir = tempDir();
     const s = RelayStorage.open(dir);

@@ -87,6 +87,24 @@ describe('workspace sync socket', () => {
     await b.close();
   });
 
+  it('live updates of writes committed together reach a device in seq order, in frames within the limits', async () => {
+    const r = await relay();
+    const token = r.auth.issue({ workspace: 'live', role: 'editor' });
+    const [a, b, watcher] = [await device(r.url, 'live', token), await device(r.url, 'live', token), await device(r.url, 'live', token)];
+    const batch = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ docId: `${prefix}_${i}`, update: edit(`${prefix}_${i}`, 'n', i) }));
+    a.send({ type: 'push', batch: 1, items: batch('acc', 1800) });
+    b.send({ type: 'push', batch: 1, items: batch('con', 1800) });
+    a.send({ type: 'push', batch: 2, items: batch('dea', 1800) });
+    await a.next('ack', (m) => m.batch === 2);
+    await b.next('ack', (m) => m.batch === 1);
+    await expect.poll(() => watcher.received.filter((m) => m.type === 'updates').reduce((n, m) => n + (m.type === 'updates' ? m.items.length : 0), 0)).toBe(5400);
+    const frames = watcher.received.filter((m) => m.type === 'updates' && m.items.length);
+    const seqs = frames.flatMap((m) => (m.type === 'updates' ? m.items.map((i) => i.seq) : []));
+    expect(seqs).toEqual(Array.from({ length: 5400 }, (_, i) => i + 1));
+    for (const f of frames) if (f.type === 'updates') expect(f.items.length).toBeLessThanOrEqual(2000);
+    for (const d of [a, b, watcher]) await d.close();
+  });
+
   it('refuses a viewer\'s push and stores nothing of it', async () => {
     const r = await relay();
     const viewer = await device(r.url, 'w', r.auth.issue({ workspace: 'w', role: 'viewer' }));

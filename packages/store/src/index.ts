@@ -5,3 +5,4 @@ export * from './queries.ts';
 export * from './settings.ts';
 export * from './store.ts';
 export * from './import.ts';
+export * from './search-index.ts';
