@@ -103,5 +103,18 @@ test('the small demo workspace: lists, keyboard search, and a record page with i
   await page.locator('main a[href^="#/accounts/"]').first().click();
   await expect(page.getByRole('heading', { level: 2, name: /Contacts \(\d+\)/ })).toBeVisible();
   await expect(page.getByRole('complementary').getByRole('link', { name: contactName })).toBeVisible();
+
+  // Every collection has a list and record pages: deals with their account, an order's lines.
+  await page.getByRole('link', { name: 'Deals', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Deals' })).toBeVisible();
+  await expect(page.getByText('800 records', { exact: true })).toBeVisible();
+  await expect(page.getByRole('option').first()).toContainText(/\S+/);
+  await page.locator('nav summary').click();
+  await page.getByRole('link', { name: 'Orders', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Orders' })).toBeVisible();
+  await page.locator('main a[href^="#/orders/"]').first().click();
+  await expect(page.getByRole('columnheader', { name: 'Unit price' })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: /^Total/ })).toBeVisible();
+  await expect(page.locator('nav summary')).toHaveText(/Orders/);
   expect(errors).toEqual([]);
 });

@@ -43,6 +43,7 @@ const en = {
 
   // Layout
   mainNav: 'Sections',
+  moreSections: 'More',
   search: 'Search',
   searchPlaceholder: 'Search accounts and contacts',
   searchShortcut: 'Ctrl K',
@@ -77,6 +78,14 @@ const en = {
   customFieldOptions: 'Options (comma-separated)',
   customFieldAdded: (label: string) => `Custom field “${label}” added`,
   currency: 'Currency',
+  lineProduct: 'Product',
+  lineQuantity: 'Quantity',
+  lineUnitPrice: 'Unit price',
+  lineDiscount: 'Discount',
+  lineTotal: 'Total',
+  linesTotal: 'Total',
+  linesTotalAfter: (pct: string) => `Total after ${pct} % discount`,
+  noLines: 'No line items.',
   notAnAmount: 'is not an amount',
 
   // Sync

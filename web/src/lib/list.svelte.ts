@@ -4,7 +4,7 @@
 // window (KeyBatch) and cached. Rows are small and lists are at most tens of thousands long, so
 // the cache is not evicted.
 import { SvelteMap } from 'svelte/reactivity';
-import type { Row } from '@counterpart/model';
+import { COLLECTIONS, type Row } from '@counterpart/model';
 import type { ChangeEvent, WorkspaceStore } from '@counterpart/store';
 import { KeyBatch } from './batch.ts';
 import { handleError } from './errors.ts';
@@ -23,7 +23,7 @@ export class RecordList {
   loaded = $state(false);
 
   readonly rows = new SvelteMap<string, Row>();
-  /** Account titles for the contacts list, by account id ('' when the account is gone). */
+  /** Account titles for lists of records that belong to an account, by id ('' when gone). */
   readonly accountTitles = new SvelteMap<string, string>();
 
   private readonly rowBatch = new KeyBatch((ids) => this.fetchRows(ids), handleError);
@@ -33,9 +33,14 @@ export class RecordList {
   private readonly store: WorkspaceStore;
   readonly collection: ListCollection;
 
+  /** Rows of this collection name an account, shown by its title. */
+  private readonly hasAccount: boolean;
+
   constructor(store: WorkspaceStore, collection: ListCollection) {
     this.store = store;
     this.collection = collection;
+    const fields: Readonly<Record<string, { kind: string }>> = COLLECTIONS[collection].fields;
+    this.hasAccount = fields.accountId?.kind === 'ref' && collection !== 'accounts';
   }
 
   /** The first page, as fast as possible: this is what a cold open waits for. */
@@ -88,7 +93,7 @@ export class RecordList {
   private onChange(e: ChangeEvent): void {
     let reorder = false;
     for (const ch of e.rows) {
-      if (ch.collection === 'accounts' && this.collection === 'contacts' && this.accountTitles.has(ch.id)) {
+      if (ch.collection === 'accounts' && this.hasAccount && this.accountTitles.has(ch.id)) {
         this.accountTitles.set(ch.id, ch.row?._title ?? '');
       }
       if (ch.collection !== this.collection) continue;
@@ -126,7 +131,7 @@ export class RecordList {
   }
 
   private lookupAccounts(rows: readonly Row[]): void {
-    if (this.collection !== 'contacts') return;
+    if (!this.hasAccount) return;
     for (const r of rows) {
       const a = r.accountId;
       if (typeof a === 'string' && !this.accountTitles.has(a)) this.accountBatch.add(a);

@@ -1,10 +1,12 @@
-// A hash router: #/accounts, #/contacts, #/accounts/<id>, #/contacts/<id>. The hash keeps deep
+// A hash router: #/<collection> and #/<collection>/<id> (#/accounts, #/deals/<id>…). The hash keeps deep
 // links and back/forward working in an installed, offline PWA with no server routing at all.
-import type { CollectionName } from '@counterpart/model';
+import { COLLECTION_NAMES, type CollectionName } from '@counterpart/model';
 
-/** The collections that have a list and record pages in the app so far. */
-export const LIST_COLLECTIONS = ['accounts', 'contacts'] as const satisfies readonly CollectionName[];
-export type ListCollection = (typeof LIST_COLLECTIONS)[number];
+/** Every collection has a list and record pages. */
+export const LIST_COLLECTIONS: readonly CollectionName[] = COLLECTION_NAMES;
+export type ListCollection = CollectionName;
+/** The sections in the header; the others are under "More". */
+export const PRIMARY_COLLECTIONS = ['accounts', 'contacts', 'deals', 'activities', 'tasks', 'tickets'] as const satisfies readonly CollectionName[];
 
 export type Route =
   | { readonly view: 'list'; readonly collection: ListCollection }
