@@ -48,6 +48,17 @@ test('an empty workspace: create an account, edit it, and find it again after a 
   await expect(page.locator('#f-city')).toHaveValue('Kyiv');
   await expect(page.locator('#f-email')).toHaveValue('');
 
+  // The timeline: log a call from the account page; it is listed there, newest first.
+  await expect(page.getByRole('heading', { level: 2, name: 'Timeline' })).toBeVisible();
+  await expect(page.getByText('No calls, meetings, notes, orders or tickets yet.')).toBeVisible();
+  const accountUrl = page.url();
+  await page.getByRole('button', { name: 'Log a call' }).click();
+  await page.getByRole('dialog').getByLabel('Subject').fill('Intro call with purchasing');
+  await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Intro call with purchasing/ })).toBeVisible();
+  await page.goto(accountUrl);
+  await expect(page.getByRole('link', { name: 'Intro call with purchasing' })).toBeVisible();
+
   await page.getByRole('link', { name: /Back to accounts/ }).click();
   await expect(page.getByText('1 record', { exact: true })).toBeVisible();
   await expect(page.getByRole('option', { name: /Northwind Traders/ })).toBeVisible();
