@@ -6,9 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { PROTOCOL_VERSION } from '@counterpart/protocol';
-import { connect, syncUrl, type TestDevice } from '../relay/test/support/client.ts';
+import { connect, fieldUpdate, syncUrl, type TestDevice } from '../relay/test/support/client.ts';
 import { Auth } from '../relay/src/auth.ts';
 
 const SECRET = 'crash-test-secret-0123456789';
@@ -44,13 +43,6 @@ function startRelayProcess(dataDir: string): Promise<{ child: ChildProcess; url:
   });
 }
 
-function edit(guid: string, value: number): Uint8Array {
-  const doc = new Y.Doc({ guid });
-  let out: Uint8Array = new Uint8Array();
-  doc.on('update', (u: Uint8Array) => (out = u));
-  doc.getMap('f').set('n', value);
-  return out;
-}
 
 describe('relay crash', () => {
   it('kill -9 during 1,000+ acknowledged writes loses none of them', async () => {
@@ -83,7 +75,7 @@ describe('relay crash', () => {
       const pump = (): void => {
         if (first.child.killed) return;
         for (let i = 0; i < 20; i++, sent++) {
-          d.send({ type: 'push', batch: sent, items: [{ docId: `acc_${sent}`, update: edit(`acc_${sent}`, sent) }] });
+          d.send({ type: 'push', batch: sent, items: [{ docId: `acc_${sent}`, update: fieldUpdate(`acc_${sent}`, 'n', sent) }] });
         }
         if (sent < 5000) setTimeout(pump, 50);
       };

@@ -10,7 +10,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { startRelay, type Relay } from '@counterpart/relay';
-import { device } from '../relay/test/support/client.ts';
+import { device, fieldUpdate } from '../relay/test/support/client.ts';
 
 let relay: Relay | undefined;
 let dir = '';
@@ -46,13 +46,7 @@ function synced(p: WebsocketProvider): Promise<void> {
   });
 }
 
-function edit(guid: string, key: string, value: unknown): Uint8Array {
-  const doc = new Y.Doc({ guid });
-  let out: Uint8Array = new Uint8Array();
-  doc.on('update', (u: Uint8Array) => (out = u));
-  doc.getMap('f').set(key, value);
-  return out;
-}
+const edit = fieldUpdate;
 
 describe('stock y-websocket client against the relay', () => {
   it('opens a record doc by id, gets its state, and its edits reach an app device live', async () => {

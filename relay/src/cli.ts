@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { ROLES, isValidId, type Role } from '@counterpart/protocol';
 import { Auth, AuthError, SECRET_FILE, parseTtl } from './auth.ts';
 import { configFromEnv } from './config.ts';
-import { log } from './log.ts';
+import { runRelay } from './run.ts';
 
 const USAGE = `Usage:
   counterpart-relay serve [--host HOST] [--port PORT] [--data DIR]
@@ -65,36 +65,7 @@ async function serve(args: readonly string[], env: NodeJS.ProcessEnv): Promise<n
   if (port !== undefined) overrides.PORT = port;
   if (flags.has('data')) overrides.DATA_DIR = flags.get('data');
 
-  // From here on as main.ts: one JSON log line per lifecycle event.
-  try {
-    const config = configFromEnv({ ...env, ...overrides });
-    // Loaded here so `token` and usage errors do not pay for the storage engine and sockets.
-    const { startRelay } = await import('./server.ts');
-    const relay = await startRelay(config);
-    log({ event: 'listening', url: relay.url, dataDir: config.dataDir, staticDir: config.staticDir });
-
-    // `once`: a second Ctrl-C falls through to Node's default handler and kills the process,
-    // an escape hatch if shutdown ever hangs.
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      process.once(signal, () => {
-        log({ event: 'shutdown', signal });
-        relay.close().then(
-          () => {
-            log({ event: 'closed' });
-            process.exit(0);
-          },
-          (error: unknown) => {
-            log({ event: 'shutdown_failed', error: String(error) });
-            process.exit(1);
-          },
-        );
-      });
-    }
-    return undefined;
-  } catch (error) {
-    log({ event: 'startup_failed', error: error instanceof Error ? error.message : String(error) });
-    return 1;
-  }
+  return runRelay(() => configFromEnv({ ...env, ...overrides }));
 }
 
 async function token(args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {

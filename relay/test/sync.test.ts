@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { CLOSE, PROTOCOL_VERSION, type StoredUpdate } from '@counterpart/protocol';
 import { startRelay, type Relay } from '../src/server.ts';
-import { connect, device, syncUrl } from './support/client.ts';
+import { connect, device, fieldUpdate, syncUrl } from './support/client.ts';
 
 const SECRET = 'relay-test-secret-0123456789';
 const relays: Relay[] = [];
@@ -25,14 +25,7 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-/** An update that sets `key` of record doc `guid`. */
-function edit(guid: string, key: string, value: unknown): Uint8Array {
-  const doc = new Y.Doc({ guid });
-  let out: Uint8Array = new Uint8Array();
-  doc.on('update', (u: Uint8Array) => (out = u));
-  doc.getMap('f').set(key, value);
-  return out;
-}
+const edit = fieldUpdate;
 
 function docOf(items: readonly StoredUpdate[], docId: string): Y.Doc {
   const doc = new Y.Doc({ guid: docId });

@@ -3,15 +3,8 @@
 // workspace with its lists and search. Each test gets a fresh browser context, so a fresh
 // IndexedDB and a first run.
 import { expect, test, type Page } from '@playwright/test';
+import { collectErrors } from './support.ts';
 
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
-  return errors;
-}
 
 async function startEmpty(page: Page, name: string): Promise<void> {
   await page.goto('/');

@@ -2,6 +2,7 @@
 // offline on the same contact (different fields, and the same note), come back online, and
 // both see both edits. A viewer sees everything and can change nothing.
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { collectErrors } from './support.ts';
 import { Auth } from '../../relay/src/auth.ts';
 
 async function ownerToken(workspaceId: string): Promise<string> {
@@ -11,14 +12,6 @@ async function ownerToken(workspaceId: string): Promise<string> {
   return auth.issue({ workspace: workspaceId, role: 'owner' });
 }
 
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
-  return errors;
-}
 
 const badge = (page: Page) => page.getByTestId('sync-badge');
 

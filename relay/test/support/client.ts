@@ -1,5 +1,6 @@
 // A minimal device for relay tests: speaks the sync protocol over `ws` and records what it gets.
 import WebSocket from 'ws';
+import * as Y from 'yjs';
 import { PROTOCOL_VERSION, decode, encode, type Message } from '@counterpart/protocol';
 
 export interface TestDevice {
@@ -73,4 +74,13 @@ export async function device(base: string, workspace: string, token: string, cur
   d.send({ type: 'hello', version: PROTOCOL_VERSION, cursor, device: 'test' });
   await d.next('updates', (m) => !m.more);
   return d;
+}
+
+/** The update that sets `key` of the map `f` in a fresh record doc `guid` (a one-field edit). */
+export function fieldUpdate(guid: string, key: string, value: unknown): Uint8Array {
+  const doc = new Y.Doc({ guid });
+  let out: Uint8Array = new Uint8Array();
+  doc.on('update', (u: Uint8Array) => (out = u));
+  doc.getMap('f').set(key, value);
+  return out;
 }
