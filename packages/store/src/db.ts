@@ -1,6 +1,7 @@
 // The IndexedDB layout of one workspace, derived from the model's schema:
-//   updates   ++seq, docId     every CRDT update ever stored (compacted per doc), the source of truth
-//   docs      id, c            one entry per known doc: its collection and how many updates it has
+//   docs      id               one entry per known doc: its collection, its base state (the first
+//                              updates, or the compacted state) and how many updates it has stored
+//   updates   ++seq, docId     the doc's later updates; base plus updates are the source of truth
 //   <collection>               one materialised row per live record, indexed for lists and search
 //   trash     id, c            rows of deleted records (tombstoned in the CRDT), for undo and restore
 //   blobs     sha256           attachment contents
@@ -25,8 +26,13 @@ export interface DocEntry {
   id: string;
   /** Collection, or '_settings' for the workspace settings doc. */
   c: string;
-  /** Number of stored updates, for compaction. */
+  /** Number of stored updates, the base state included, for compaction. */
   n: number;
+  /**
+   * The doc's base state: the updates that created it, or its state when it was last compacted.
+   * Its other updates are in `updates`. Absent on entries written before version 3.
+   */
+  u?: Uint8Array;
 }
 
 export interface TrashEntry {
@@ -120,5 +126,10 @@ export function openDb(workspaceId: string, opts: DbOptions = {}): CounterpartDb
       const all = await tx.table<UpdateEntry, number>('updates').toArray();
       await tx.table<OutboxEntry, number>('outbox').bulkAdd(all.map((e) => ({ docId: e.docId, u: e.u })));
     });
+  // Version 3: a doc's first updates (and its compacted state) are stored in its docs entry, so a
+  // new record costs one write less; the unused index on docs.c goes. Entries stored by version 2
+  // have no base and keep their updates, which loads the same. Older code must not open this
+  // layout: it would not see the bases.
+  db.version(3).stores({ docs: 'id' });
   return db as CounterpartDb;
 }

@@ -27,13 +27,20 @@ export async function importRecords(
   const chunk = opts.chunk ?? 2000;
   let batch: { docId: string; update: Uint8Array }[] = [];
   let done = 0;
+  // The previous chunk's write: the next chunk is encoded while IndexedDB commits it.
+  let writing: Promise<void> = Promise.resolve();
   const flush = async (): Promise<void> => {
+    await writing;
     if (!batch.length) return;
     opts.signal?.throwIfAborted();
-    await store.ingest(batch, 'import');
-    done += batch.length;
+    const items = batch;
     batch = [];
-    opts.onProgress?.(done);
+    writing = store.ingest(items, 'import').then(() => {
+      done += items.length;
+      opts.onProgress?.(done);
+    });
+    // Surfaced by the next flush; this keeps it from being reported as unhandled meanwhile.
+    void writing.catch(() => undefined);
   };
   for (const r of records) {
     const { doc, update } = encodeNewRecord(r.collection, r.id, r.values, {
@@ -46,5 +53,6 @@ export async function importRecords(
     if (batch.length >= chunk) await flush();
   }
   await flush();
+  await writing;
   return done;
 }

@@ -2,14 +2,17 @@
 // (docId, update) pairs that go through `ingestBatch`. It checks each update, applies it to the
 // record's doc, materialises the row and stores update and row in one IndexedDB transaction.
 import * as Y from 'yjs';
-import { readRecord, SCHEMA_VERSION, toRow, type CollectionName, type CustomFieldDef, type Row } from '@counterpart/model';
-import type { CounterpartDb, DocEntry, Origin, ProblemEntry, UpdateEntry } from './db.ts';
+import { isCollectionName, readRecord, SCHEMA_VERSION, toRow, type CollectionName, type CustomFieldDef, type Row } from '@counterpart/model';
+import type { CounterpartDb, DocEntry, Origin, OutboxEntry, ProblemEntry, UpdateEntry } from './db.ts';
 import { SETTINGS_DOC_ID } from './settings.ts';
 
 export const INGEST_ORIGIN = Symbol('counterpart:ingest');
 
 /** Docs with more stored updates than this are compacted to one merged update (SPEC S5). */
 export const COMPACT_AFTER = 64;
+
+/** Rows or docs entries per IndexedDB call while a batch is written. */
+const WRITE_SLICE = 100;
 
 export interface IncomingUpdate {
   docId: string;
@@ -49,13 +52,19 @@ export function checkUpdate(update: unknown): string | undefined {
   }
 }
 
-/** Loads a doc from its stored updates. Unreadable entries are skipped and returned as problems. */
+/**
+ * Loads a doc from its base state (in its `docs` entry) and its stored updates. Unreadable ones
+ * are skipped and returned as problems; `n` is how many there were.
+ */
 export async function loadDoc(db: CounterpartDb, id: string, into?: Y.Doc): Promise<{ doc: Y.Doc; problems: ProblemEntry[]; n: number }> {
   const doc = into ?? new Y.Doc({ guid: id });
-  const entries = await db.updates.where('docId').equals(id).toArray();
+  const [entry, entries] = await db.transaction('r', [db.docs, db.updates], () =>
+    Promise.all([db.docs.get(id), db.updates.where('docId').equals(id).toArray()]),
+  );
   const problems: ProblemEntry[] = [];
+  if (entry) applyBase(doc, entry, problems);
   applyEntries(doc, entries, problems);
-  return { doc, problems, n: entries.length };
+  return { doc, problems, n: entries.length + (entry?.u ? 1 : 0) };
 }
 
 function applyEntries(doc: Y.Doc, entries: UpdateEntry[], problems: ProblemEntry[]): void {
@@ -71,6 +80,43 @@ function applyEntries(doc: Y.Doc, entries: UpdateEntry[], problems: ProblemEntry
       problems.push({ kind: 'corrupt-entry', docId: doc.guid, message: `Stored update #${e.seq ?? '?'} of ${doc.guid} failed to apply: ${String(err)}`, at: Date.now(), data: e });
     }
   }
+}
+
+function applyBase(doc: Y.Doc, entry: DocEntry, problems: ProblemEntry[]): void {
+  if (entry.u === undefined) return;
+  const bad = checkUpdate(entry.u);
+  if (bad) {
+    problems.push({ kind: 'corrupt-entry', docId: doc.guid, message: `The stored base state of ${doc.guid} is unreadable (${bad}); skipped`, at: Date.now(), data: entry });
+    return;
+  }
+  try {
+    Y.applyUpdate(doc, entry.u, INGEST_ORIGIN);
+  } catch (err) {
+    problems.push({ kind: 'corrupt-entry', docId: doc.guid, message: `The stored base state of ${doc.guid} failed to apply: ${String(err)}`, at: Date.now(), data: entry });
+  }
+}
+
+/**
+ * The `docs` entries of `ids` (sorted, distinct). A batch from a sync or an import is mostly new
+ * records with neighbouring ids: one key read over the batch's id range then shows which exist,
+ * instead of a read per id. When the range holds many other docs, each id is read on its own.
+ */
+async function readDocEntries(db: CounterpartDb, ids: readonly string[]): Promise<Map<string, DocEntry>> {
+  const out = new Map<string, DocEntry>();
+  if (!ids.length) return out;
+  let wanted: readonly string[] = ids;
+  if (ids.length > 1) {
+    const limit = 2 * ids.length + 16;
+    const inRange: string[] = await db.docs.where(':id').between(ids[0]!, ids[ids.length - 1]!, true, true).limit(limit).primaryKeys();
+    if (inRange.length < limit) {
+      const asked = new Set(ids);
+      wanted = inRange.filter((id) => asked.has(id));
+    }
+  }
+  if (!wanted.length) return out;
+  const entries = await db.docs.bulkGet([...wanted]);
+  for (const e of entries) if (e) out.set(e.id, e);
+  return out;
 }
 
 /**
@@ -94,28 +140,33 @@ export async function ingestBatch(
       problems.push({ kind: 'malformed-update', docId: typeof it.docId === 'string' ? it.docId : undefined, message: `A ${origin} update for ${String(it.docId)} was refused: ${bad}. It is kept, not applied.`, at: now, data: it.update });
     } else accepted.push(it);
   }
-  const ids = [...new Set(accepted.map((a) => a.docId))];
+  const ids = [...new Set(accepted.map((a) => a.docId))].sort();
 
   const result: BatchResult = { applied: 0, rejected: items.length - accepted.length, rows: [], settingsChanged: false, problems };
-  const docEntries = new Map<string, DocEntry>();
+  // Rows and docs entries are written in slices as they are made, without waiting: IndexedDB
+  // stores one slice while the next records are read (the two run on different threads).
   const rows = new Map<CollectionName, Row[]>();
+  const writes: Promise<unknown>[] = [];
+  const revived: string[] = [];
+  const write = (p: Promise<unknown>): void => {
+    // Awaited together below; if the transaction aborts before that, they only repeat its error.
+    void p.catch(() => undefined);
+    writes.push(p);
+  };
   const removed = new Map<CollectionName, string[]>();
   const trash: { id: string; c: CollectionName; row: Row; deletedAt: number }[] = [];
-  const compact: string[] = [];
 
   await db.transaction('rw', db.tables, async () => {
-    const known = await db.docs.bulkGet(ids);
+    const known = await readDocEntries(db, ids);
     const toLoad: string[] = [];
-    ids.forEach((id, i) => {
-      const entry = known[i];
-      if (entry) docEntries.set(id, entry);
+    for (const id of ids) {
       let doc = source.cached(id) ?? docsOut.get(id);
       if (!doc) {
         doc = new Y.Doc({ guid: id });
-        if (entry) toLoad.push(id);
+        if (known.has(id)) toLoad.push(id);
       }
       docsOut.set(id, doc);
-    });
+    }
     if (toLoad.length) {
       const stored = await db.updates.where('docId').anyOf(toLoad).toArray();
       const byDoc = new Map<string, UpdateEntry[]>();
@@ -124,102 +175,122 @@ export async function ingestBatch(
         if (list) list.push(e);
         else byDoc.set(e.docId, [e]);
       }
-      for (const id of toLoad) applyEntries(docsOut.get(id)!, byDoc.get(id) ?? [], problems);
+      for (const id of toLoad) {
+        const doc = docsOut.get(id)!;
+        applyBase(doc, known.get(id)!, problems);
+        applyEntries(doc, byDoc.get(id) ?? [], problems);
+      }
     }
 
-    const toStore: UpdateEntry[] = [];
+    // Doc by doc: apply its updates, read it and queue its writes, so that IndexedDB stores the
+    // first records while the later ones are applied.
+    const byDoc = new Map<string, Uint8Array[]>();
     for (const it of accepted) {
-      const doc = docsOut.get(it.docId)!;
-      try {
-        Y.applyUpdate(doc, it.update, INGEST_ORIGIN);
-      } catch (err) {
-        problems.push({ kind: 'malformed-update', docId: it.docId, message: `Update for ${it.docId} failed to apply: ${String(err)}. It is kept, not applied.`, at: now, data: it.update });
-        result.rejected++;
-        continue;
-      }
-      toStore.push({ docId: it.docId, u: it.update, origin, at: now });
-      result.applied++;
+      const list = byDoc.get(it.docId);
+      if (list) list.push(it.update);
+      else byDoc.set(it.docId, [it.update]);
     }
-    const touched = new Set(toStore.map((u) => u.docId));
-
-    for (const id of touched) {
+    const failed = new Set<Uint8Array>();
+    const docEntries: DocEntry[] = [];
+    const toStore: UpdateEntry[] = [];
+    const compacted: string[] = [];
+    for (const [id, incoming] of byDoc) {
       const doc = docsOut.get(id)!;
-      if (id === SETTINGS_DOC_ID) {
-        result.settingsChanged = true;
-        bumpDoc(docEntries, id, '_settings', toStore, compact);
-        continue;
-      }
-      let state;
-      try {
-        state = readRecord(doc, []);
-        if (state.collection) state = readRecord(doc, source.custom(state.collection));
-      } catch (err) {
-        problems.push({ kind: 'corrupt-entry', docId: id, message: `Record ${id} cannot be read: ${String(err)}`, at: now });
-        bumpDoc(docEntries, id, '?', toStore, compact);
-        continue;
-      }
-      const c = state.collection;
-      bumpDoc(docEntries, id, c ?? describe(state.collectionName), toStore, compact);
-      if (!c) {
-        // An update can arrive before the one that creates the record: keep it, no row yet.
-        if (state.collectionName !== undefined) {
-          problems.push({ kind: 'unknown-collection', docId: id, message: `Record ${id} belongs to "${describe(state.collectionName)}", which this version does not know; kept`, at: now });
+      const updates: Uint8Array[] = [];
+      for (const update of incoming) {
+        try {
+          Y.applyUpdate(doc, update, INGEST_ORIGIN);
+        } catch (err) {
+          problems.push({ kind: 'malformed-update', docId: id, message: `Update for ${id} failed to apply: ${String(err)}. It is kept, not applied.`, at: now, data: update });
+          result.rejected++;
+          failed.add(update);
+          continue;
         }
-        continue;
+        updates.push(update);
+        result.applied++;
       }
-      const newer = state.schemaVersion > SCHEMA_VERSION;
-      if (newer) {
-        problems.push({ kind: 'newer-schema', docId: id, message: `Record ${id} was saved by a newer version (schema ${state.schemaVersion}); shown read-only, kept unchanged`, at: now });
-      }
-      const row = toRow(c, state, source.custom(c)) as Row & { _newer?: 1 };
-      if (newer) (row as Record<string, unknown>)._newer = 1;
-      if (state.deleted) {
-        push(removed, c, id);
-        trash.push({ id, c, row, deletedAt: now });
-        result.rows.push({ collection: c, id, deleted: true });
+      if (!updates.length) continue;
+      const prev = known.get(id);
+      if (id === SETTINGS_DOC_ID) result.settingsChanged = true;
+      const c = id === SETTINGS_DOC_ID ? '_settings' : materialise(id, doc, prev !== undefined);
+      const entry: DocEntry = { id, c: prev && prev.c !== '?' ? prev.c : c, n: (prev?.n ?? 0) + updates.length };
+      if (prev?.u !== undefined) entry.u = prev.u;
+      if (!prev) {
+        // A new doc: its updates become its base state, in its docs entry (one write, not two).
+        entry.u = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+        entry.n = 1;
+      } else if (entry.n > COMPACT_AFTER) {
+        // Compaction (SPEC S5): the doc's state becomes its base and its stored updates go.
+        entry.u = Y.encodeStateAsUpdate(doc);
+        entry.n = 1;
+        compacted.push(id);
       } else {
-        push(rows, c, row);
-        result.rows.push({ collection: c, id, row, deleted: false });
+        for (const u of updates) toStore.push({ docId: id, u, origin, at: now });
       }
+      docEntries.push(entry);
+      if (docEntries.length >= WRITE_SLICE) write(db.docs.bulkPut(docEntries.splice(0)));
     }
+    const outbox: OutboxEntry[] = [];
+    if (origin !== 'remote') for (const it of accepted) if (!failed.has(it.update)) outbox.push({ docId: it.docId, u: it.update });
 
     if (toStore.length) await db.updates.bulkAdd(toStore);
+    if (compacted.length) await db.updates.where('docId').anyOf(compacted).delete();
     // What was made on this device waits in the outbox until the relay has it (SPEC S11).
-    if (origin !== 'remote' && toStore.length) await db.outbox.bulkAdd(toStore.map((u) => ({ docId: u.docId, u: u.u })));
-    await db.docs.bulkPut([...docEntries.values()].filter((d) => touched.has(d.id)));
-    for (const [c, list] of rows) await db.table(c).bulkPut(list);
-    const revived = [...rows.values()].flat().map((r) => r.id);
+    if (outbox.length) await db.outbox.bulkAdd(outbox);
+    if (docEntries.length) write(db.docs.bulkPut(docEntries));
+    for (const [c, list] of rows) if (list.length) write(db.table(c).bulkPut(list));
+    await Promise.all(writes);
     if (revived.length) await db.trash.bulkDelete(revived);
     for (const [c, list] of removed) await db.table(c).bulkDelete(list);
     if (trash.length) await db.trash.bulkPut(trash);
-    for (const id of compact) {
-      const doc = docsOut.get(id)!;
-      const merged = Y.encodeStateAsUpdate(doc);
-      const old = await db.updates.where('docId').equals(id).toArray();
-      const wasLocal = old.some((o) => o.origin === 'local');
-      await db.updates.bulkDelete(old.map((o) => o.seq!));
-      await db.updates.add({ docId: id, u: merged, origin: wasLocal ? 'local' : origin, at: now });
-      const entry = docEntries.get(id)!;
-      await db.docs.put({ ...entry, n: 1 });
-    }
     if (problems.length) await db.problems.bulkAdd(problems.map((p) => ({ ...p })));
   });
   return result;
+
+  /** Reads the record, queues its row (or its move to the trash) and returns its collection. */
+  function materialise(id: string, doc: Y.Doc, stored: boolean): string {
+    let state;
+    try {
+      const raw = doc.getMap<unknown>('meta').get('c');
+      state = readRecord(doc, isCollectionName(raw) ? source.custom(raw) : []);
+    } catch (err) {
+      problems.push({ kind: 'corrupt-entry', docId: id, message: `Record ${id} cannot be read: ${String(err)}`, at: now });
+      return '?';
+    }
+    const c = state.collection;
+    if (!c) {
+      // An update can arrive before the one that creates the record: keep it, no row yet.
+      if (state.collectionName !== undefined) {
+        problems.push({ kind: 'unknown-collection', docId: id, message: `Record ${id} belongs to "${describe(state.collectionName)}", which this version does not know; kept`, at: now });
+      }
+      return describe(state.collectionName);
+    }
+    const newer = state.schemaVersion > SCHEMA_VERSION;
+    if (newer) {
+      problems.push({ kind: 'newer-schema', docId: id, message: `Record ${id} was saved by a newer version (schema ${state.schemaVersion}); shown read-only, kept unchanged`, at: now });
+    }
+    const row = toRow(c, state, source.custom(c)) as Row & { _newer?: 1 };
+    if (newer) (row as Record<string, unknown>)._newer = 1;
+    if (state.deleted) {
+      push(removed, c, id);
+      trash.push({ id, c, row, deletedAt: now });
+      result.rows.push({ collection: c, id, deleted: true });
+    } else {
+      const list = push(rows, c, row);
+      if (list.length >= WRITE_SLICE) write(db.table(c).bulkPut(list.splice(0)));
+      // Only a doc that was stored before can have a row in the trash.
+      if (stored) revived.push(id);
+      result.rows.push({ collection: c, id, row, deleted: false });
+    }
+    return c;
+  }
 }
 
-function push<T>(m: Map<CollectionName, T[]>, c: CollectionName, v: T): void {
-  const list = m.get(c);
-  if (list) list.push(v);
-  else m.set(c, [v]);
-}
-
-function bumpDoc(entries: Map<string, DocEntry>, id: string, c: string, stored: UpdateEntry[], compact: string[]): void {
-  let added = 0;
-  for (const u of stored) if (u.docId === id) added++;
-  const prev = entries.get(id);
-  const entry: DocEntry = { id, c: prev && prev.c !== '?' ? prev.c : c, n: (prev?.n ?? 0) + added };
-  entries.set(id, entry);
-  if (entry.n > COMPACT_AFTER) compact.push(id);
+function push<T>(m: Map<CollectionName, T[]>, c: CollectionName, v: T): T[] {
+  let list = m.get(c);
+  if (!list) m.set(c, (list = []));
+  list.push(v);
+  return list;
 }
 
 function describe(v: unknown): string {
