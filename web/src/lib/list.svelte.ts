@@ -99,12 +99,16 @@ export class RecordList {
       if (ch.collection !== this.collection) continue;
       const prev = this.rows.get(ch.id);
       if (ch.deleted || !ch.row) {
-        this.rows.delete(ch.id);
+        if (prev) this.rows.delete(ch.id);
+        reorder = true;
+      } else if (!prev) {
+        // A new record: it is fetched when its row is on screen, so a sync streaming thousands
+        // of records in does not touch the list's state for each one.
         reorder = true;
       } else {
         this.rows.set(ch.id, ch.row);
-        // A new record, or a renamed one, moves in the title order.
-        if (!prev || prev._sort !== ch.row._sort) reorder = true;
+        // A renamed record moves in the title order.
+        if (prev._sort !== ch.row._sort) reorder = true;
         this.lookupAccounts([ch.row]);
       }
     }
