@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { CLOSE, PROTOCOL_VERSION, type StoredUpdate } from '@counterpart/protocol';
+import { CLOSE, MAX_FRAME_BYTES, PROTOCOL_VERSION, type StoredUpdate } from '@counterpart/protocol';
 import { startRelay, type Relay } from '../src/server.ts';
 import { connect, device, fieldUpdate, syncUrl } from './support/client.ts';
 
@@ -211,6 +211,14 @@ describe('workspace sync socket', () => {
     expect((await fetch(`${r.url}/healthz`)).status).toBe(200);
     await steady.close();
   }, 120_000);
+
+  it('a frame over the size limit closes that connection with tooLarge', async () => {
+    const r = await relay();
+    const d = await device(r.url, 'w', r.auth.issue({ workspace: 'w', role: 'editor' }));
+    d.ws.send(new Uint8Array(MAX_FRAME_BYTES + 1));
+    expect((await d.closed).code).toBe(CLOSE.tooLarge);
+    expect((await fetch(`${r.url}/healthz`)).status).toBe(200);
+  });
 
   it('a device over the rate limit is disconnected with rateLimited', async () => {
     const r = await relay(undefined, { framesPerSecond: 20 });
