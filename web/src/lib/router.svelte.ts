@@ -1,5 +1,6 @@
-// A hash router: #/<collection> and #/<collection>/<id> (#/accounts, #/deals/<id>…). The hash keeps deep
-// links and back/forward working in an installed, offline PWA with no server routing at all.
+// A hash router: #/<collection> and #/<collection>/<id> (#/accounts, #/deals/<id>…), and the
+// insights pages #/insights and #/insights/questions. The hash keeps deep links and back/forward
+// working in an installed, offline PWA with no server routing at all.
 import { COLLECTION_NAMES, type CollectionName } from '@counterpart/model';
 
 /** Every collection has a list and record pages. */
@@ -8,9 +9,12 @@ export type ListCollection = CollectionName;
 /** The sections in the header; the others are under "More". */
 export const PRIMARY_COLLECTIONS = ['accounts', 'contacts', 'deals', 'activities', 'tasks', 'tickets'] as const satisfies readonly CollectionName[];
 
+export type InsightsPage = 'overview' | 'questions';
+
 export type Route =
   | { readonly view: 'list'; readonly collection: ListCollection }
-  | { readonly view: 'record'; readonly collection: ListCollection; readonly id: string };
+  | { readonly view: 'record'; readonly collection: ListCollection; readonly id: string }
+  | { readonly view: 'insights'; readonly page: InsightsPage };
 
 export function isListCollection(c: string): c is ListCollection {
   return (LIST_COLLECTIONS as readonly string[]).includes(c);
@@ -18,12 +22,17 @@ export function isListCollection(c: string): c is ListCollection {
 
 export function parseHash(hash: string): Route {
   const [collection = '', id] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  if (collection === 'insights') return { view: 'insights', page: id === 'questions' ? 'questions' : 'overview' };
   if (!isListCollection(collection)) return { view: 'list', collection: 'accounts' };
   return id ? { view: 'record', collection, id } : { view: 'list', collection };
 }
 
 export function hrefOf(collection: ListCollection, id?: string): string {
   return id ? `#/${collection}/${encodeURIComponent(id)}` : `#/${collection}`;
+}
+
+export function insightsHref(page: InsightsPage = 'overview'): string {
+  return page === 'questions' ? '#/insights/questions' : '#/insights';
 }
 
 class Router {
