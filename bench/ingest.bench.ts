@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
 import type { PathResult } from './ingest/protocol.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SIZE = process.env.BENCH_SIZE === 's' ? 's' : 'm';
@@ -27,16 +28,6 @@ const CHUNK = Number(process.env.BENCH_CHUNK ?? 1000);
 const outDir = join(root, 'bench', '.out', 'ingest');
 // One profile per run, so a run never meets a database or a browser left by another.
 const profileDir = join(root, 'bench', '.out', `ingest-profile-${process.pid}`);
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 declare global {
   interface Window {
@@ -91,7 +82,7 @@ async function main(): Promise<void> {
   const { server, url } = await serve(outDir);
   rmSync(profileDir, { recursive: true, force: true });
   mkdirSync(profileDir, { recursive: true });
-  const ctx = await chromium.launchPersistentContext(profileDir, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const ctx = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
   try {
     const page = ctx.pages()[0] ?? (await ctx.newPage());
     page.on('console', (m) => {

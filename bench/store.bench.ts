@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { startRelay } from '../relay/src/index.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -26,16 +27,6 @@ const PORT = Number(process.env.BENCH_PORT ?? 8097);
 const SIZE = process.env.BENCH_SIZE === 's' ? 's' : 'm';
 const outDir = join(root, 'bench', '.out');
 const profileDir = join(outDir, `profile-${SIZE}`);
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Keystrokes typed per run: prefixes of common names in the demo (Latin and Cyrillic). */
 const QUERIES = ['smith', 'ivan', 'olen', 'kov', 'mar', 'петр', 'шев', 'anna', 'sales', 'info'];
@@ -68,8 +59,8 @@ const median = (values: readonly number[]): number => quantile(values, 0.5);
 
 async function launch(): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS],
     viewport: { width: 1280, height: 800 },
   });
 }

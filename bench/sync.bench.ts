@@ -19,15 +19,12 @@ import { generateWorkspace, totalRecords } from '@counterpart/demo';
 import { encodeNewRecord } from '@counterpart/model';
 import { PROTOCOL_VERSION, decode, encode, type DocUpdate } from '@counterpart/protocol';
 import { startRelay } from '../relay/src/index.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SIZE = process.env.BENCH_SIZE === 's' ? 's' : 'm';
 const WORKSPACE = 'bench-sync';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? Number.NaN;
 
@@ -74,7 +71,7 @@ async function badgeText(page: Page): Promise<string> {
 
 async function run(url: string, invite: string, index: number): Promise<{ fullSyncMs: number; reconnectMs: number; longest: number }> {
   const profile = mkdtempSync(join(tmpdir(), 'cp-bench-sync-'));
-  const ctx = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const ctx = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
   try {
     const page = ctx.pages()[0] ?? (await ctx.newPage());
     const errors: string[] = [];
