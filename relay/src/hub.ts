@@ -150,9 +150,16 @@ export class Hub {
       q.head = Math.max(q.head, result.head);
     }
     for (const it of items) {
-      const set = room.docPeers.get(it.docId);
-      if (!set) continue;
-      for (const p of set) if (p !== from) this.queueOf(p).docUpdates.push(it.update);
+      if (!room.docPeers.has(it.docId)) continue;
+      const key = `${from.workspace}\u0000${it.docId}`;
+      let q = this.docOutgoing.get(key);
+      if (!q) {
+        q = { room, docId: it.docId, updates: [], senders: new Map() };
+        this.docOutgoing.set(key, q);
+        this.scheduleFlush();
+      }
+      q.updates.push(it.update);
+      q.senders.set(from, (q.senders.get(from) ?? 0) + 1);
     }
   }
 
@@ -160,16 +167,28 @@ export class Hub {
    * What goes to each peer is collected until the end of the current turn and sent as one frame:
    * the writes of one commit resolve together, and a peer applies one message instead of many.
    */
-  private readonly outgoing = new Map<Peer, { items: StoredUpdate[]; head: number; docUpdates: Uint8Array[] }>();
+  private readonly outgoing = new Map<Peer, { items: StoredUpdate[]; head: number }>();
+  /** Updates of each doc with y-websocket peers, merged once per turn for all of them. */
+  private readonly docOutgoing = new Map<string, { room: Room; docId: string; updates: Uint8Array[]; senders: Map<Peer, number> }>();
+  private flushScheduled = false;
 
-  private queueOf(p: Peer): { items: StoredUpdate[]; head: number; docUpdates: Uint8Array[] } {
+  private queueOf(p: Peer): { items: StoredUpdate[]; head: number } {
     let q = this.outgoing.get(p);
     if (!q) {
-      q = { items: [], head: 0, docUpdates: [] };
-      if (this.outgoing.size === 0) queueMicrotask(() => this.flush());
+      q = { items: [], head: 0 };
       this.outgoing.set(p, q);
+      this.scheduleFlush();
     }
     return q;
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    queueMicrotask(() => {
+      this.flushScheduled = false;
+      this.flush();
+    });
   }
 
   private flush(): void {
@@ -188,12 +207,23 @@ export class Hub {
         }
       }
       this.metrics.updatesOut += q.items.length;
-      if (q.docUpdates.length) {
-        p.sendDocUpdate(q.docUpdates.length === 1 ? (q.docUpdates[0] as Uint8Array) : Y.mergeUpdates(q.docUpdates));
-        this.metrics.updatesOut += q.docUpdates.length;
-      }
     }
     this.outgoing.clear();
+    for (const q of this.docOutgoing.values()) {
+      const peers = q.room.docPeers.get(q.docId);
+      if (!peers) continue;
+      const only = q.updates.length === 1 ? q.updates[0] : undefined;
+      let merged: Uint8Array | undefined;
+      for (const p of peers) {
+        // A peer that sent every one of these already has them; others get one merged update
+        // (which may hold their own edits too: applying an update twice changes nothing).
+        if ((q.senders.get(p) ?? 0) === q.updates.length) continue;
+        merged ??= only ?? Y.mergeUpdates(q.updates);
+        p.sendDocUpdate(merged);
+        this.metrics.updatesOut += q.updates.length;
+      }
+    }
+    this.docOutgoing.clear();
   }
 
   private unloadIfIdle(workspace: string, room: Room): void {
