@@ -14,7 +14,8 @@ export type InsightsPage = 'overview' | 'questions';
 export type Route =
   | { readonly view: 'list'; readonly collection: ListCollection }
   | { readonly view: 'record'; readonly collection: ListCollection; readonly id: string }
-  | { readonly view: 'insights'; readonly page: InsightsPage };
+  | { readonly view: 'insights'; readonly page: InsightsPage }
+  | { readonly view: 'pipeline' };
 
 export function isListCollection(c: string): c is ListCollection {
   return (LIST_COLLECTIONS as readonly string[]).includes(c);
@@ -23,6 +24,7 @@ export function isListCollection(c: string): c is ListCollection {
 export function parseHash(hash: string): Route {
   const [collection = '', id] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   if (collection === 'insights') return { view: 'insights', page: id === 'questions' ? 'questions' : 'overview' };
+  if (collection === 'pipeline') return { view: 'pipeline' };
   if (!isListCollection(collection)) return { view: 'list', collection: 'accounts' };
   return id ? { view: 'record', collection, id } : { view: 'list', collection };
 }
@@ -34,6 +36,9 @@ export function hrefOf(collection: ListCollection, id?: string): string {
 export function insightsHref(page: InsightsPage = 'overview'): string {
   return page === 'questions' ? '#/insights/questions' : '#/insights';
 }
+
+/** The deals board by stage. */
+export const PIPELINE_HREF = '#/pipeline';
 
 class Router {
   route = $state.raw<Route>(parseHash(location.hash));
