@@ -2,6 +2,7 @@
 // (docId, update) pairs that go through `ingestBatch`. It checks each update, applies it to the
 // record's doc, materialises the row and stores update and row in one IndexedDB transaction.
 import * as Y from 'yjs';
+import type { Table } from 'dexie';
 import { isCollectionName, readRecord, SCHEMA_VERSION, toRow, type CollectionName, type CustomFieldDef, type Row } from '@counterpart/model';
 import type { CounterpartDb, DocEntry, Origin, OutboxEntry, ProblemEntry, UpdateEntry } from './db.ts';
 import { SETTINGS_DOC_ID } from './settings.ts';
@@ -120,6 +121,23 @@ async function readDocEntries(db: CounterpartDb, ids: readonly string[]): Promis
 }
 
 /**
+ * The tables a batch writes. When every doc is in memory its collection is known, and the
+ * transaction leaves the other collections free: a long read of activities (the analytics
+ * worker's) does not hold up saving an account. Otherwise every table, since a doc's collection
+ * is only known once it is loaded.
+ */
+function transactionScope(db: CounterpartDb, ids: readonly string[], source: DocSource): Table[] {
+  const collections = new Set<CollectionName>();
+  for (const id of ids) {
+    if (id === SETTINGS_DOC_ID) continue;
+    const c: unknown = source.cached(id)?.getMap('meta').get('c');
+    if (!isCollectionName(c)) return db.tables;
+    collections.add(c);
+  }
+  return [db.updates, db.docs, db.outbox, db.trash, db.problems, ...[...collections].map((c) => db.table(c))];
+}
+
+/**
  * Applies a batch and persists it. Resolves once IndexedDB has committed the transaction
  * (durably, see openDb): that is the "saved" point of every write (SPEC S2).
  * `docsOut` receives the docs touched, so the caller can keep hot ones in memory.
@@ -156,7 +174,7 @@ export async function ingestBatch(
   const removed = new Map<CollectionName, string[]>();
   const trash: { id: string; c: CollectionName; row: Row; deletedAt: number }[] = [];
 
-  await db.transaction('rw', db.tables, async () => {
+  await db.transaction('rw', transactionScope(db, ids, source), async () => {
     const known = await readDocEntries(db, ids);
     const toLoad: string[] = [];
     for (const id of ids) {

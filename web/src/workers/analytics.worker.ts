@@ -15,6 +15,9 @@ import {
 import { ACTIVITY_TYPES, currencyExponent, type CollectionName, type Money, type Row } from '@counterpart/model';
 import { WorkspaceStore } from '@counterpart/store';
 
+/** Rows per read transaction (see read). */
+const READ_PAGE = 500;
+
 /** What the worker reports while it computes. */
 export type InsightsStage = 'reading' | 'value' | 'sequences' | 'questions' | 'channels';
 
@@ -326,8 +329,21 @@ class Engine {
     this.events.progress({ stage, fraction });
   }
 
+  /**
+   * All rows of a collection, read in short transactions of a few thousand rows: a long read
+   * would hold up every write of the app (a save waits for read transactions on its tables).
+   */
   private async read(name: CollectionName): Promise<Row[]> {
-    return (await this.store.db.table(name).toArray()) as Row[];
+    const table = this.store.db.table(name);
+    const out: Row[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = (await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(READ_PAGE).toArray()) as Row[];
+      out.push(...page);
+      if (page.length < READ_PAGE) return out;
+      after = page[page.length - 1]?.id;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
   }
 
   private async compute(): Promise<void> {
