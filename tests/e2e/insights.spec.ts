@@ -2,15 +2,7 @@
 // channels) computed in the analytics worker, the four sales questions with links to records,
 // and the customer-value card on an account page.
 import { expect, test, type Page } from '@playwright/test';
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
-  return errors;
-}
+import { collectErrors, loadSmallDemo } from './support.ts';
 
 /** Set to a directory to keep screenshots of the three pages (the page scrolls inside <main>, so
  * the viewport is made tall enough to hold each one). */
@@ -29,10 +21,7 @@ test('insights and questions on the small demo workspace', async ({ page }) => {
   test.setTimeout(120_000);
   const errors = collectErrors(page);
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto('/');
-  await page.getByRole('radio', { name: /Small/ }).check();
-  await page.getByRole('button', { name: 'Load the demo workspace' }).click();
-  await expect(page.getByText('500 records', { exact: true })).toBeVisible({ timeout: 90_000 });
+  await loadSmallDemo(page, 90_000);
 
   // The overview: progress while the worker computes, then the figures.
   await page.getByRole('link', { name: 'Insights', exact: true }).click();

@@ -2,7 +2,7 @@
 // with the keyboard menu and another dragged across columns (both kept after a reload), and a
 // deal marked lost with a reason that its page then shows.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { collectErrors } from './support.ts';
+import { collectErrors, loadSmallDemo } from './support.ts';
 
 function column(page: Page, stage: string): Locator {
   return page.locator(`[data-stage="${stage}"]`);
@@ -16,10 +16,7 @@ async function countOf(page: Page, stage: string): Promise<number> {
 test('pipeline: columns, keyboard and drag moves, lost with a reason', async ({ page }) => {
   test.setTimeout(120_000);
   const errors = collectErrors(page);
-  await page.goto('/');
-  await page.getByRole('radio', { name: /Small/ }).check();
-  await page.getByRole('button', { name: 'Load the demo workspace' }).click();
-  await expect(page.getByText('500 records', { exact: true })).toBeVisible({ timeout: 90_000 });
+  await loadSmallDemo(page, 90_000);
 
   await page.getByRole('link', { name: 'Pipeline', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Pipeline' })).toBeVisible();

@@ -1,5 +1,5 @@
 // Shared by the end-to-end specs.
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /** Console errors and uncaught exceptions of a page, collected from the first byte. */
 export function collectErrors(page: Page): string[] {
@@ -9,4 +9,12 @@ export function collectErrors(page: Page): string[] {
   });
   page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
   return errors;
+}
+
+/** Loads the small demo workspace from the first-run screen and waits for its accounts list. */
+export async function loadSmallDemo(page: Page, timeout: number): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('radio', { name: /Small/ }).check();
+  await page.getByRole('button', { name: 'Load the demo workspace' }).click();
+  await expect(page.getByText('500 records', { exact: true })).toBeVisible({ timeout });
 }

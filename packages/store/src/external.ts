@@ -4,9 +4,9 @@
 // committed after the other store's could have written a row without the remote change), and
 // the change is announced to this store's listeners like one of its own.
 import * as Y from 'yjs';
-import { SCHEMA_VERSION, readRecord, toRow, type CollectionName, type CustomFieldDef, type Row } from '@counterpart/model';
+import { isCollectionName, readRecord, type CollectionName, type CustomFieldDef, type Row } from '@counterpart/model';
 import type { CounterpartDb, ProblemEntry } from './db.ts';
-import { loadDoc, type RowChange } from './ingest.ts';
+import { loadDoc, rowOfState, type RowChange } from './ingest.ts';
 
 /** Brings cached docs up to date with the database; returns the rows to write and announce. */
 export async function refreshDocs(
@@ -23,13 +23,10 @@ export async function refreshDocs(
     const loaded = await loadDoc(db, id, doc);
     problems.push(...loaded.problems);
     if (id === settingsId || equalBytes(before, Y.encodeStateVector(doc))) continue;
-    const state = readRecord(doc, []);
-    const c = state.collection;
-    if (!c) continue;
-    const full = readRecord(doc, custom(c));
-    const row = toRow(c, full, custom(c)) as Row & { _newer?: 1 };
-    if (full.schemaVersion > SCHEMA_VERSION) row._newer = 1;
-    changed.push({ id, c, row, deleted: full.deleted });
+    const c: unknown = doc.getMap('meta').get('c');
+    if (!isCollectionName(c)) continue;
+    const state = readRecord(doc, custom(c));
+    changed.push({ id, c, row: rowOfState(c, state, custom(c)), deleted: state.deleted });
   }
   if (changed.length) {
     await db.transaction('rw', db.tables, async () => {

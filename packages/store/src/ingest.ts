@@ -3,7 +3,7 @@
 // record's doc, materialises the row and stores update and row in one IndexedDB transaction.
 import * as Y from 'yjs';
 import type { Table } from 'dexie';
-import { isCollectionName, readRecord, SCHEMA_VERSION, toRow, type CollectionName, type CustomFieldDef, type Row } from '@counterpart/model';
+import { isCollectionName, readRecord, SCHEMA_VERSION, toRow, type CollectionName, type CustomFieldDef, type RecordState, type Row } from '@counterpart/model';
 import type { CounterpartDb, DocEntry, Origin, OutboxEntry, ProblemEntry, UpdateEntry } from './db.ts';
 import { SETTINGS_DOC_ID } from './settings.ts';
 
@@ -283,12 +283,10 @@ export async function ingestBatch(
       }
       return describe(state.collectionName);
     }
-    const newer = state.schemaVersion > SCHEMA_VERSION;
-    if (newer) {
+    if (state.schemaVersion > SCHEMA_VERSION) {
       problems.push({ kind: 'newer-schema', docId: id, message: `Record ${id} was saved by a newer version (schema ${state.schemaVersion}); shown read-only, kept unchanged`, at: now });
     }
-    const row = toRow(c, state, source.custom(c)) as Row & { _newer?: 1 };
-    if (newer) (row as Record<string, unknown>)._newer = 1;
+    const row = rowOfState(c, state, source.custom(c));
     if (state.deleted) {
       push(removed, c, id);
       trash.push({ id, c, row, deletedAt: now });
@@ -302,6 +300,13 @@ export async function ingestBatch(
     }
     return c;
   }
+}
+
+/** A record's row as lists read it: `toRow` of its state, marked `_newer` when a newer schema wrote it. */
+export function rowOfState(c: CollectionName, state: RecordState, custom: readonly CustomFieldDef[]): Row {
+  const row = toRow(c, state, custom) as Row & { _newer?: 1 };
+  if (state.schemaVersion > SCHEMA_VERSION) row._newer = 1;
+  return row;
 }
 
 function push<T>(m: Map<CollectionName, T[]>, c: CollectionName, v: T): T[] {

@@ -5,6 +5,7 @@
 import { DEAL_STAGES, type Money, type Row } from '@counterpart/model';
 import type { ChangeEvent, WorkspaceStore } from '@counterpart/store';
 import { handleError } from './errors.ts';
+import { isMoney } from './field-input.ts';
 
 export type Stage = (typeof DEAL_STAGES)[number];
 /** The columns of the board, in the order a deal moves through them. */
@@ -57,9 +58,6 @@ function isStage(v: unknown): v is Stage {
   return typeof v === 'string' && (DEAL_STAGES as readonly string[]).includes(v);
 }
 
-function isMoney(v: unknown): v is Money {
-  return typeof v === 'object' && v !== null && typeof (v as Money).amount === 'number' && typeof (v as Money).currency === 'string';
-}
 
 function toCard(row: Row): DealCard | undefined {
   if (!isStage(row.stage)) return undefined;

@@ -1,11 +1,12 @@
 // An account's timeline: every interaction newest first — calls, meetings, visits, mail and
 // notes (activities), orders and tickets — and its deals. Read from materialised rows by the
 // indexed accountId, never from docs; reloaded when a related record changes here or elsewhere.
-import type { CollectionName, Money, Row } from '@counterpart/model';
+import type { CollectionName, Row } from '@counterpart/model';
 import type { WorkspaceStore } from '@counterpart/store';
 import { handleError } from './errors.ts';
 import { formatMoney } from './format.ts';
 import { optionLabel, t } from './i18n.ts';
+import { isMoney } from './field-input.ts';
 
 export interface TimelineItem {
   readonly id: string;
@@ -19,9 +20,6 @@ export interface TimelineItem {
 
 const RELATED: readonly CollectionName[] = ['activities', 'orders', 'tickets', 'deals'];
 
-function isMoney(v: unknown): v is Money {
-  return typeof v === 'object' && v !== null && typeof (v as Money).amount === 'number' && typeof (v as Money).currency === 'string';
-}
 
 function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
