@@ -1,7 +1,8 @@
 // The sync benchmark: a fresh device joins workspace M from the relay, then reconnects after
 // working offline, through the real app in headless Chromium.
 //
-//   npm run bench:sync                 (builds web/dist first; BENCH_SIZE=s for a quick run)
+//   npm run bench:sync                 (builds web/dist first; BENCH_SIZE=s for a quick run,
+//                                       BENCH_PROFILE=1 for where the main thread spent the sync)
 //
 // The relay is seeded once with workspace M (seed 1) by a device that pushes every record, as
 // a device with a full outbox would. Then, for each run, a new browser profile opens an invite
@@ -13,7 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Page, type Worker } from '@playwright/test';
 import WebSocket from 'ws';
 import { generateWorkspace, totalRecords } from '@counterpart/demo';
 import { encodeNewRecord } from '@counterpart/model';
@@ -24,6 +25,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.ts';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SIZE = process.env.BENCH_SIZE === 's' ? 's' : 'm';
+/** BENCH_PROFILE=1 prints where the main thread spent the full sync. */
+const PROFILE = process.env.BENCH_PROFILE === '1';
 const WORKSPACE = 'bench-sync';
 
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? Number.NaN;
@@ -69,11 +72,31 @@ async function badgeText(page: Page): Promise<string> {
   return (await page.getByTestId('sync-badge').innerText()).trim();
 }
 
+/** The main thread's busiest functions during the full sync (BENCH_PROFILE=1). */
+function printProfile(profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples?: number[]; timeDeltas?: number[] }): void {
+  const self = new Map<number, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (deltas[i] ?? 0)));
+  const byName = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const us = self.get(node.id) ?? 0;
+    if (!us) continue;
+    const f = node.callFrame;
+    const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}`;
+    byName.set(name, (byName.get(name) ?? 0) + us);
+  }
+  console.log('  main thread, self time during the full sync:');
+  for (const [name, us] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`    ${(us / 1000).toFixed(0).padStart(7)} ms  ${name}`);
+}
+
 async function run(url: string, invite: string, index: number): Promise<{ fullSyncMs: number; reconnectMs: number; longest: number }> {
   const profile = mkdtempSync(join(tmpdir(), 'cp-bench-sync-'));
   const ctx = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
   try {
     const page = ctx.pages()[0] ?? (await ctx.newPage());
+    const workers: Worker[] = [];
+    page.on('worker', (w) => workers.push(w));
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${url}/`);
@@ -82,17 +105,42 @@ async function run(url: string, invite: string, index: number): Promise<{ fullSy
     await page.getByRole('button', { name: 'Join' }).waitFor();
     // Main-thread tasks over 50 ms while the workspace streams in (the UI must stay responsive).
     await page.evaluate(() => {
-      const w = window as unknown as { __longTasks: number[] };
+      const w = window as unknown as { __longTasks: number[]; __longTaskAt: number[] };
       w.__longTasks = [];
+      w.__longTaskAt = [];
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+        for (const e of list.getEntries()) {
+          w.__longTasks.push(e.duration);
+          w.__longTaskAt.push(e.startTime);
+        }
       }).observe({ type: 'longtask', buffered: false });
     });
+    const cdp = PROFILE ? await ctx.newCDPSession(page) : undefined;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+      await cdp.send('Profiler.start');
+    }
     const started = Date.now();
+    await page.evaluate(() => {
+      (window as unknown as { __joinAt: number }).__joinAt = performance.now();
+    });
     await page.getByRole('button', { name: 'Join' }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid="sync-badge"]')?.textContent?.trim() === 'Online', undefined, { timeout: 30 * 60_000, polling: 100 });
     const fullSyncMs = Date.now() - started;
+    if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
+    for (const w of workers) {
+      const stats = await w.evaluate(() => (self as unknown as { counterpartStats?: () => unknown }).counterpartStats?.()).catch(() => undefined);
+      if (stats) console.log(`  sync worker: ${JSON.stringify(stats, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v) : v))}`);
+    }
     const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    if (PROFILE) {
+      const at = await page.evaluate(() => {
+        const w = window as unknown as { __longTaskAt: number[]; __longTasks: number[]; __joinAt: number };
+        return w.__longTaskAt.map((t, i) => `${Math.round(w.__longTasks[i]!)} ms at +${Math.round(t - w.__joinAt)} ms`);
+      });
+      console.log(`  long tasks: ${at.join(', ') || 'none'}`);
+    }
     const accounts = await page.evaluate(async () => (window as unknown as { __cpStore?: { count(c: string): Promise<number> } }).__cpStore?.count('accounts'));
 
     // Offline: 100 edits, then back online.

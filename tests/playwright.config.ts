@@ -14,7 +14,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium.ts';
  */
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const PORT = 8091;
+/** E2E_PORT lets two checkouts run their browser tests side by side. */
+const PORT = Number(process.env.E2E_PORT ?? 8091);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 // Every run starts the relay on empty state. Playwright evaluates this file

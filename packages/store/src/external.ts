@@ -6,21 +6,22 @@
 import * as Y from 'yjs';
 import { isCollectionName, readRecord, type CollectionName, type CustomFieldDef, type Row } from '@counterpart/model';
 import type { CounterpartDb, ProblemEntry } from './db.ts';
-import { loadDoc, rowOfState, type RowChange } from './ingest.ts';
+import type { Directory } from './directory.ts';
+import { ChunkSet, loadDoc, rowOfState, type RowChange } from './ingest.ts';
 
-/** Brings cached docs up to date with the database; returns the rows to write and announce. */
+/** Brings cached docs up to date with the database; returns the rows written and to announce. */
 export async function refreshDocs(
   db: CounterpartDb,
+  dir: Directory,
   docs: readonly { id: string; doc: Y.Doc }[],
   custom: (c: CollectionName) => readonly CustomFieldDef[],
   settingsId: string,
 ): Promise<{ rows: RowChange[]; problems: ProblemEntry[] }> {
-  const rows: RowChange[] = [];
   const problems: ProblemEntry[] = [];
   const changed: { id: string; c: CollectionName; row: Row; deleted: boolean }[] = [];
   for (const { id, doc } of docs) {
     const before = Y.encodeStateVector(doc);
-    const loaded = await loadDoc(db, id, doc);
+    const loaded = await loadDoc(db, dir, id, doc);
     problems.push(...loaded.problems);
     if (id === settingsId || equalBytes(before, Y.encodeStateVector(doc))) continue;
     const c: unknown = doc.getMap('meta').get('c');
@@ -29,19 +30,23 @@ export async function refreshDocs(
     changed.push({ id, c, row: rowOfState(c, state, custom(c)), deleted: state.deleted });
   }
   if (changed.length) {
-    await db.transaction('rw', db.tables, async () => {
+    await db.transaction('rw', [db.chunks, db.bases, db.dir, db.trash], async () => {
+      await dir.refresh(db);
+      const chunks = new ChunkSet(db, dir);
+      await chunks.read(changed.flatMap((ch) => dir.get(ch.id) ?? []));
       for (const ch of changed) {
-        if (ch.deleted) {
-          await db.table(ch.c).delete(ch.id);
-          await db.trash.put({ id: ch.id, c: ch.c, row: ch.row, deletedAt: Date.now() });
-        } else {
-          await db.table(ch.c).put(ch.row);
-          await db.trash.delete(ch.id);
+        const at = chunks.find(ch.id);
+        if (at) {
+          at.w.chunk.rows[at.i] = ch.deleted ? null : ch.row;
+          at.w.dirty = true;
         }
+        if (ch.deleted) await db.trash.put({ id: ch.id, c: ch.c, row: ch.row, deletedAt: Date.now() });
+        else await db.trash.delete(ch.id);
       }
+      await chunks.write();
     });
   }
-  for (const ch of changed) rows.push(ch.deleted ? { collection: ch.c, id: ch.id, deleted: true } : { collection: ch.c, id: ch.id, row: ch.row, deleted: false });
+  const rows = changed.map((ch): RowChange => (ch.deleted ? { collection: ch.c, id: ch.id, deleted: true } : { collection: ch.c, id: ch.id, row: ch.row, deleted: false }));
   return { rows, problems };
 }
 

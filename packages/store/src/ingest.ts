@@ -1,19 +1,20 @@
 // The single write path (SPEC S1): local edits, remote updates and imports all become
 // (docId, update) pairs that go through `ingestBatch`. It checks each update, applies it to the
 // record's doc, materialises the row and stores update and row in one IndexedDB transaction.
+// Docs and rows are packed in chunks (db.ts): a batch reads the chunks of the docs it touches,
+// changes them in memory and writes each back once, and new docs fill the newest chunk of their
+// collection, so a batch of a thousand new records costs a handful of requests.
+import Dexie from 'dexie';
 import * as Y from 'yjs';
-import type { Table } from 'dexie';
 import { isCollectionName, readRecord, SCHEMA_VERSION, toRow, type CollectionName, type CustomFieldDef, type RecordState, type Row } from '@counterpart/model';
-import type { CounterpartDb, DocEntry, Origin, OutboxEntry, ProblemEntry, UpdateEntry } from './db.ts';
+import { CHUNK_SIZE, type BaseEntry, type ChunkEntry, type CounterpartDb, type MetaEntry, type Origin, type OutboxEntry, type ProblemEntry, type TrashEntry, type UpdateEntry } from './db.ts';
+import type { Directory } from './directory.ts';
 import { SETTINGS_DOC_ID } from './settings.ts';
 
 export const INGEST_ORIGIN = Symbol('counterpart:ingest');
 
 /** Docs with more stored updates than this are compacted to one merged update (SPEC S5). */
 export const COMPACT_AFTER = 64;
-
-/** Rows or docs entries per IndexedDB call while a batch is written. */
-const WRITE_SLICE = 100;
 
 export interface IncomingUpdate {
   docId: string;
@@ -35,6 +36,23 @@ export interface BatchResult {
   problems: ProblemEntry[];
 }
 
+/** Where ingest time goes, in milliseconds summed over batches (for benchmarks). */
+export interface IngestStats {
+  batches: number;
+  /** Checking, applying and reading updates, and materialising rows. */
+  cpu: number;
+  /** Reading the directory, chunks and stored updates. */
+  read: number;
+  /** Writing chunks, updates and the outbox until IndexedDB has them. */
+  write: number;
+  /** From the last write to the durable commit. */
+  commit: number;
+}
+
+export function newIngestStats(): IngestStats {
+  return { batches: 0, cpu: 0, read: 0, write: 0, commit: 0 };
+}
+
 export interface DocSource {
   /** A doc already in memory, if any. */
   cached(id: string): Y.Doc | undefined;
@@ -54,18 +72,21 @@ export function checkUpdate(update: unknown): string | undefined {
 }
 
 /**
- * Loads a doc from its base state (in its `docs` entry) and its stored updates. Unreadable ones
- * are skipped and returned as problems; `n` is how many there were.
+ * Loads a doc from its base state (in its chunk's `bases` entry) and its stored updates.
+ * Unreadable ones are skipped and returned as problems; `found` says whether anything was stored.
  */
-export async function loadDoc(db: CounterpartDb, id: string, into?: Y.Doc): Promise<{ doc: Y.Doc; problems: ProblemEntry[]; n: number }> {
+export async function loadDoc(db: CounterpartDb, dir: Directory, id: string, into?: Y.Doc): Promise<{ doc: Y.Doc; problems: ProblemEntry[]; found: boolean }> {
   const doc = into ?? new Y.Doc({ guid: id });
-  const [entry, entries] = await db.transaction('r', [db.docs, db.updates], () =>
-    Promise.all([db.docs.get(id), db.updates.where('docId').equals(id).toArray()]),
-  );
+  const [base, entries] = await db.transaction('r', [db.dir, db.bases, db.updates], async () => {
+    await dir.refresh(db);
+    const n = dir.get(id);
+    return Promise.all([n === undefined ? undefined : db.bases.get(n), db.updates.where('docId').equals(id).toArray()]);
+  });
   const problems: ProblemEntry[] = [];
-  if (entry) applyBase(doc, entry, problems);
+  const i = base ? base.ids.indexOf(id) : -1;
+  if (base && i >= 0) applyBase(doc, base.u[i] ?? null, problems);
   applyEntries(doc, entries, problems);
-  return { doc, problems, n: entries.length + (entry?.u ? 1 : 0) };
+  return { doc, problems, found: i >= 0 || entries.length > 0 };
 }
 
 function applyEntries(doc: Y.Doc, entries: UpdateEntry[], problems: ProblemEntry[]): void {
@@ -83,223 +104,438 @@ function applyEntries(doc: Y.Doc, entries: UpdateEntry[], problems: ProblemEntry
   }
 }
 
-function applyBase(doc: Y.Doc, entry: DocEntry, problems: ProblemEntry[]): void {
-  if (entry.u === undefined) return;
-  const bad = checkUpdate(entry.u);
+function applyBase(doc: Y.Doc, u: Uint8Array | null, problems: ProblemEntry[]): void {
+  if (u === null) return;
+  const bad = checkUpdate(u);
   if (bad) {
-    problems.push({ kind: 'corrupt-entry', docId: doc.guid, message: `The stored base state of ${doc.guid} is unreadable (${bad}); skipped`, at: Date.now(), data: entry });
+    problems.push({ kind: 'corrupt-entry', docId: doc.guid, message: `The stored base state of ${doc.guid} is unreadable (${bad}); skipped`, at: Date.now(), data: u });
     return;
   }
   try {
-    Y.applyUpdate(doc, entry.u, INGEST_ORIGIN);
+    Y.applyUpdate(doc, u, INGEST_ORIGIN);
   } catch (err) {
-    problems.push({ kind: 'corrupt-entry', docId: doc.guid, message: `The stored base state of ${doc.guid} failed to apply: ${String(err)}`, at: Date.now(), data: entry });
+    problems.push({ kind: 'corrupt-entry', docId: doc.guid, message: `The stored base state of ${doc.guid} failed to apply: ${String(err)}`, at: Date.now(), data: u });
   }
 }
 
+/** A chunk being changed by a transaction: its rows, its docs' states, and what was placed in it. */
+export interface Working {
+  chunk: ChunkEntry;
+  base: BaseEntry | Omit<BaseEntry, 'n'>;
+  /** Ids placed here by this batch, for the directory. */
+  placed: string[];
+  dirty: boolean;
+}
+
 /**
- * The `docs` entries of `ids` (sorted, distinct). A batch from a sync or an import is mostly new
- * records with neighbouring ids: one key read over the batch's id range then shows which exist,
- * instead of a read per id. When the range holds many other docs, each id is read on its own.
+ * The chunks of one transaction: those of the docs it touches, read once, and the ones new docs
+ * join. Everything is written back once at the end. Every method that reads or writes returns
+ * IndexedDB's own promise (never an async function's), which keeps the transaction alive.
  */
-async function readDocEntries(db: CounterpartDb, ids: readonly string[]): Promise<Map<string, DocEntry>> {
-  const out = new Map<string, DocEntry>();
-  if (!ids.length) return out;
-  let wanted: readonly string[] = ids;
-  if (ids.length > 1) {
-    const limit = 2 * ids.length + 16;
-    const inRange: string[] = await db.docs.where(':id').between(ids[0]!, ids[ids.length - 1]!, true, true).limit(limit).primaryKeys();
-    if (inRange.length < limit) {
-      const asked = new Set(ids);
-      wanted = inRange.filter((id) => asked.has(id));
+export class ChunkSet {
+  private readonly byN = new Map<number, Working>();
+  private readonly fresh: Working[] = [];
+
+  constructor(
+    private readonly db: CounterpartDb,
+    private readonly dir: Directory,
+  ) {}
+
+  /** Reads chunks `ns` (with their states), and the newest chunk of each of `collections`. */
+  read(ns: Iterable<number>, collections: Iterable<string> = []): Promise<void> {
+    const all = new Set(ns);
+    for (const c of collections) {
+      const n = this.dir.openChunk(c);
+      if (n !== undefined) all.add(n);
     }
+    const want = [...all].filter((n) => !this.byN.has(n));
+    if (!want.length) return Dexie.Promise.resolve();
+    return Dexie.Promise.all([this.db.chunks.bulkGet(want), this.db.bases.bulkGet(want)]).then(([chunks, bases]) => {
+      want.forEach((n, i) => {
+        const chunk = chunks[i];
+        const base = bases[i];
+        // A chunk without its states (or the reverse) cannot happen through this code; the half
+        // that is there is kept rather than lost.
+        const ids = chunk?.ids ?? base?.ids ?? [];
+        this.byN.set(n, {
+          chunk: chunk ?? { n, c: '?', ids: ids.slice(), rows: ids.map(() => null) },
+          base: base ?? { n, ids, u: ids.map(() => null), k: ids.map(() => 0) },
+          placed: [],
+          dirty: false,
+        });
+      });
+    });
   }
-  if (!wanted.length) return out;
-  const entries = await db.docs.bulkGet([...wanted]);
-  for (const e of entries) if (e) out.set(e.id, e);
-  return out;
+
+  /** Where a stored doc is: its chunk and index, if the chunk was read and holds it. */
+  find(id: string): { w: Working; i: number } | undefined {
+    const n = this.dir.get(id);
+    const w = n === undefined ? undefined : this.byN.get(n);
+    if (!w) return undefined;
+    const i = w.chunk.ids.indexOf(id);
+    return i >= 0 ? { w, i } : undefined;
+  }
+
+  /**
+   * Adds a doc to collection `c`'s newest chunk (read beforehand with `read`), or to a new one
+   * when that is full.
+   */
+  place(c: string, id: string, row: Row | null, u: Uint8Array | null, k: number): void {
+    let w = this.fresh.find((f) => f.chunk.c === c && f.chunk.ids.length < CHUNK_SIZE);
+    if (!w) {
+      const n = this.dir.openChunk(c);
+      const open = n === undefined ? undefined : this.byN.get(n);
+      if (open && open.chunk.c === c && open.chunk.ids.length < CHUNK_SIZE) w = open;
+    }
+    if (!w) {
+      w = { chunk: { c, ids: [], rows: [] }, base: { ids: [], u: [], k: [] }, placed: [], dirty: true };
+      this.fresh.push(w);
+    }
+    w.chunk.ids.push(id);
+    w.chunk.rows.push(row);
+    w.base.u.push(u);
+    w.base.k.push(k);
+    w.placed.push(id);
+    w.dirty = true;
+  }
+
+  /** Takes a doc out of its chunk (it is placed again under its collection). */
+  remove(w: Working, i: number): void {
+    w.chunk.ids.splice(i, 1);
+    w.chunk.rows.splice(i, 1);
+    w.base.u.splice(i, 1);
+    w.base.k.splice(i, 1);
+    w.dirty = true;
+  }
+
+  /** Writes every changed chunk and the directory entries of the docs placed. */
+  write(): Promise<void> {
+    const ops: Promise<unknown>[] = [];
+    const placed: { n: number; c: string; ids: string[] }[] = [];
+    const addDir = (): Promise<unknown> =>
+      Dexie.Promise.all(placed.map((p) => this.db.dir.add(p).then((v) => this.dir.take({ ...p, v }))));
+    for (const [n, w] of this.byN) {
+      if (!w.dirty) continue;
+      w.base.ids = w.chunk.ids;
+      ops.push(this.db.chunks.put(w.chunk), this.db.bases.put({ ...w.base, n }));
+      if (w.placed.length) placed.push({ n, c: w.chunk.c, ids: w.placed });
+    }
+    for (const w of this.fresh) {
+      w.base.ids = w.chunk.ids;
+      ops.push(this.db.chunks.add(w.chunk).then((n) => {
+        placed.push({ n, c: w.chunk.c, ids: w.placed });
+        return this.db.bases.put({ ...w.base, n });
+      }));
+    }
+    return Dexie.Promise.all(ops).then(addDir).then(() => undefined);
+  }
+}
+
+/** What reading a record gave: its collection, its row, and what to change in the trash. */
+interface Outcome {
+  c: string;
+  /** The live record's row; null when deleted, unreadable or not a record. */
+  row: Row | null;
+  change?: RowChange;
+  trash?: TrashEntry;
+  problems: ProblemEntry[];
+}
+
+/** A doc of the batch that nothing had stored when the batch was prepared, applied in advance. */
+interface FreshDoc {
+  doc: Y.Doc;
+  updates: Uint8Array[];
+  outcome: Outcome;
 }
 
 /**
- * The tables a batch writes. When every doc is in memory its collection is known, and the
- * transaction leaves the other collections free: a long read of activities (the analytics
- * worker's) does not hold up saving an account. Otherwise every table, since a doc's collection
- * is only known once it is loaded.
+ * A batch checked and grouped by doc, with its new docs already applied and read. This is the
+ * CPU-heavy part of a write, done before the write waits for its turn, so a sync or an import
+ * prepares its next batch while IndexedDB stores the previous one.
  */
-function transactionScope(db: CounterpartDb, ids: readonly string[], source: DocSource): Table[] {
-  const collections = new Set<CollectionName>();
-  for (const id of ids) {
-    if (id === SETTINGS_DOC_ID) continue;
-    const c: unknown = source.cached(id)?.getMap('meta').get('c');
-    if (!isCollectionName(c)) return db.tables;
-    collections.add(c);
-  }
-  return [db.updates, db.docs, db.outbox, db.trash, db.problems, ...[...collections].map((c) => db.table(c))];
+export interface PreparedBatch {
+  origin: Origin;
+  at: number;
+  size: number;
+  /** Each doc's accepted updates, in order. */
+  byDoc: Map<string, Uint8Array[]>;
+  /** Updates refused before applying (malformed, or no doc id). */
+  refused: ProblemEntry[];
+  fresh: Map<string, FreshDoc>;
+  /** Updates that failed to apply to a fresh doc. */
+  failed: Set<Uint8Array>;
+  cpu: number;
 }
 
 /**
- * Applies a batch and persists it. Resolves once IndexedDB has committed the transaction
- * (durably, see openDb): that is the "saved" point of every write (SPEC S2).
- * `docsOut` receives the docs touched, so the caller can keep hot ones in memory.
+ * Checks a batch and applies the updates of docs that are neither stored (as far as `dir` knows)
+ * nor in memory to new docs. `commit` uses that work for every doc that is still new by then.
  */
-export async function ingestBatch(
+export function prepareBatch(items: readonly IncomingUpdate[], origin: Origin, dir: Directory, source: DocSource, prepareFresh = true): PreparedBatch {
+  const t0 = performance.now();
+  const at = Date.now();
+  const refused: ProblemEntry[] = [];
+  const byDoc = new Map<string, Uint8Array[]>();
+  const fresh = new Map<string, FreshDoc>();
+  const failed = new Set<Uint8Array>();
+  for (const it of items) {
+    const bad = typeof it.docId !== 'string' || !it.docId ? 'missing doc id' : !(it.update instanceof Uint8Array) ? 'not binary data' : it.update.byteLength === 0 ? 'empty update' : undefined;
+    if (bad) {
+      refused.push(refusal(it, origin, bad, at));
+      continue;
+    }
+    const list = byDoc.get(it.docId);
+    if (list) list.push(it.update);
+    else byDoc.set(it.docId, [it.update]);
+  }
+  for (const [id, updates] of byDoc) {
+    if (!prepareFresh || id === SETTINGS_DOC_ID || dir.get(id) !== undefined || source.cached(id)) continue;
+    // A new doc needs no check before applying: if an update throws, the doc is built again
+    // from the ones that did apply, so nothing half-applied stays in it.
+    let doc = new Y.Doc({ guid: id });
+    const good: Uint8Array[] = [];
+    for (const update of updates) {
+      try {
+        Y.applyUpdate(doc, update, INGEST_ORIGIN);
+        good.push(update);
+      } catch (err) {
+        failed.add(update);
+        refused.push({ kind: 'malformed-update', docId: id, message: `Update for ${id} failed to apply: ${String(err)}. It is kept, not applied.`, at, data: update });
+        doc.destroy();
+        doc = new Y.Doc({ guid: id });
+        for (const g of good) Y.applyUpdate(doc, g, INGEST_ORIGIN);
+      }
+    }
+    byDoc.set(id, good);
+    if (good.length) fresh.set(id, { doc, updates: good, outcome: readOutcome(id, doc, source, at) });
+    else doc.destroy();
+  }
+  return { origin, at, size: items.length, byDoc, refused, fresh, failed, cpu: performance.now() - t0 };
+}
+
+function refusal(it: IncomingUpdate, origin: Origin, reason: string, at: number): ProblemEntry {
+  return { kind: 'malformed-update', docId: typeof it.docId === 'string' ? it.docId : undefined, message: `A ${origin} update for ${String(it.docId)} was refused: ${reason}. It is kept, not applied.`, at, data: it.update };
+}
+
+/** Reads the record in `doc`: its collection, its row (or its move to the trash) and problems. */
+function readOutcome(id: string, doc: Y.Doc, source: DocSource, now: number): Outcome {
+  if (id === SETTINGS_DOC_ID) return { c: '_settings', row: null, problems: [] };
+  let state;
+  try {
+    const raw = doc.getMap<unknown>('meta').get('c');
+    state = readRecord(doc, isCollectionName(raw) ? source.custom(raw) : []);
+  } catch (err) {
+    return { c: '?', row: null, problems: [{ kind: 'corrupt-entry', docId: id, message: `Record ${id} cannot be read: ${String(err)}`, at: now }] };
+  }
+  const c = state.collection;
+  if (!c) {
+    // An update can arrive before the one that creates the record: keep it, no row yet.
+    if (state.collectionName === undefined) return { c: '?', row: null, problems: [] };
+    const name = describe(state.collectionName);
+    return { c: name, row: null, problems: [{ kind: 'unknown-collection', docId: id, message: `Record ${id} belongs to "${name}", which this version does not know; kept`, at: now }] };
+  }
+  const problems: ProblemEntry[] = [];
+  if (state.schemaVersion > SCHEMA_VERSION) {
+    problems.push({ kind: 'newer-schema', docId: id, message: `Record ${id} was saved by a newer version (schema ${state.schemaVersion}); shown read-only, kept unchanged`, at: now });
+  }
+  const row = rowOfState(c, state, source.custom(c));
+  if (state.deleted) return { c, row: null, change: { collection: c, id, deleted: true }, trash: { id, c, row, deletedAt: now }, problems };
+  return { c, row, change: { collection: c, id, row, deleted: false }, problems };
+}
+
+/**
+ * Applies a prepared batch and persists it. Resolves once IndexedDB has committed the
+ * transaction (durably, see openDb): that is the "saved" point of every write (SPEC S2).
+ * `docsOut` receives the docs touched, so the caller can keep hot ones in memory; `meta` is
+ * written in the same transaction (the sync cursor that goes with a page of updates).
+ */
+export async function commitBatch(
   db: CounterpartDb,
+  dir: Directory,
+  batch: PreparedBatch,
+  source: DocSource,
+  docsOut: Map<string, Y.Doc>,
+  stats: IngestStats = newIngestStats(),
+  meta?: MetaEntry,
+): Promise<BatchResult> {
+  const { origin, at: now, fresh } = batch;
+  let t = performance.now();
+  const lap = (key: 'cpu' | 'read' | 'write' | 'commit'): void => {
+    const t1 = performance.now();
+    stats[key] += t1 - t;
+    t = t1;
+  };
+  stats.batches++;
+  stats.cpu += batch.cpu;
+  const problems: ProblemEntry[] = [...batch.refused];
+  const failed = new Set(batch.failed);
+  const result: BatchResult = { applied: 0, rejected: batch.refused.length, rows: [], settingsChanged: false, problems };
+  const trashPut: TrashEntry[] = [];
+  const trashDelete: string[] = [];
+  const ids = [...batch.byDoc.keys()].sort();
+
+  try {
+    await db.transaction('rw', [db.chunks, db.bases, db.dir, db.updates, db.outbox, db.trash, db.problems, db.meta], async () => {
+      await dir.refresh(db);
+      const chunks = new ChunkSet(db, dir);
+      const stored = ids.filter((id) => dir.get(id) !== undefined);
+      await chunks.read(stored.map((id) => dir.get(id)!));
+      const storedSet = new Set(stored);
+      lap('read');
+      // A doc prepared as new that was stored or loaded since is done the ordinary way.
+      const usable = new Set<string>();
+      for (const [id, f] of fresh) {
+        if (storedSet.has(id) || source.cached(id) || docsOut.has(id)) f.doc.destroy();
+        else usable.add(id);
+      }
+      // Stored docs not in memory are loaded: base state from their chunk, then their updates.
+      const toLoad: string[] = [];
+      for (const id of ids) {
+        if (usable.has(id)) {
+          docsOut.set(id, fresh.get(id)!.doc);
+          continue;
+        }
+        let doc = source.cached(id) ?? docsOut.get(id);
+        if (!doc) {
+          doc = new Y.Doc({ guid: id });
+          if (storedSet.has(id)) toLoad.push(id);
+        }
+        docsOut.set(id, doc);
+      }
+      lap('cpu');
+      const later = new Map<string, UpdateEntry[]>();
+      if (toLoad.length) {
+        for (const e of await db.updates.where('docId').anyOf(toLoad).toArray()) {
+          const list = later.get(e.docId);
+          if (list) list.push(e);
+          else later.set(e.docId, [e]);
+        }
+      }
+      lap('read');
+      for (const id of toLoad) {
+        const doc = docsOut.get(id)!;
+        const found = chunks.find(id);
+        if (found) applyBase(doc, found.w.base.u[found.i] ?? null, problems);
+        applyEntries(doc, later.get(id) ?? [], problems);
+      }
+
+      const toStore: UpdateEntry[] = [];
+      const compacted: string[] = [];
+      // First every doc is applied and read; then the chunks new docs join are read; then
+      // everything is placed and written.
+      const done: { id: string; doc: Y.Doc; updates: Uint8Array[]; outcome: Outcome }[] = [];
+      const joining = new Set<string>();
+      for (const id of ids) {
+        const doc = docsOut.get(id)!;
+        let updates: Uint8Array[];
+        let outcome: Outcome;
+        if (usable.has(id)) {
+          ({ updates, outcome } = fresh.get(id)!);
+          result.applied += updates.length;
+        } else {
+          updates = [];
+          for (const update of batch.byDoc.get(id)!) {
+            const bad = checkUpdate(update);
+            if (bad) {
+              problems.push(refusal({ docId: id, update }, origin, bad, now));
+              result.rejected++;
+              failed.add(update);
+              continue;
+            }
+            try {
+              Y.applyUpdate(doc, update, INGEST_ORIGIN);
+            } catch (err) {
+              problems.push({ kind: 'malformed-update', docId: id, message: `Update for ${id} failed to apply: ${String(err)}. It is kept, not applied.`, at: now, data: update });
+              result.rejected++;
+              failed.add(update);
+              continue;
+            }
+            updates.push(update);
+            result.applied++;
+          }
+          if (!updates.length) continue;
+          outcome = readOutcome(id, doc, source, now);
+        }
+        if (!updates.length) continue;
+        if (id === SETTINGS_DOC_ID) result.settingsChanged = true;
+        problems.push(...outcome.problems);
+        if (outcome.change) result.rows.push(outcome.change);
+        // Only a doc that was stored before can have a row in the trash.
+        if (outcome.trash) trashPut.push(outcome.trash);
+        else if (outcome.change && storedSet.has(id)) trashDelete.push(id);
+        const found = chunks.find(id);
+        if (!found || (found.w.chunk.c !== outcome.c && outcome.c !== '?')) joining.add(outcome.c);
+        done.push({ id, doc, updates, outcome });
+      }
+      lap('cpu');
+      await chunks.read([], joining);
+      lap('read');
+      for (const { id, doc, updates, outcome: { c, row } } of done) {
+        const found = chunks.find(id);
+        if (!found) {
+          // A new doc: its updates become its base state, in its chunk.
+          chunks.place(c, id, row, updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates), 1);
+          continue;
+        }
+        const { w, i } = found;
+        let u = w.base.u[i] ?? null;
+        let k = (w.base.k[i] ?? 0) + updates.length;
+        if (k > COMPACT_AFTER) {
+          // Compaction (SPEC S5): the doc's state becomes its base and its stored updates go.
+          u = Y.encodeStateAsUpdate(doc);
+          k = 1;
+          compacted.push(id);
+        } else {
+          for (const update of updates) toStore.push({ docId: id, u: update, origin, at: now });
+        }
+        // A doc stored before its collection was known ('?') moves to that collection's chunks.
+        if (w.chunk.c !== c && c !== '?') {
+          chunks.remove(w, i);
+          chunks.place(c, id, row, u, k);
+        } else {
+          w.chunk.rows[i] = row;
+          w.base.u[i] = u;
+          w.base.k[i] = k;
+          w.dirty = true;
+        }
+      }
+      const outbox: OutboxEntry[] = [];
+      if (origin !== 'remote') {
+        for (const id of ids) for (const u of batch.byDoc.get(id)!) if (!failed.has(u)) outbox.push({ docId: id, u });
+      }
+      lap('cpu');
+      await chunks.write();
+      if (toStore.length) await db.updates.bulkAdd(toStore);
+      if (compacted.length) await db.updates.where('docId').anyOf(compacted).delete();
+      // What was made on this device waits in the outbox until the relay has it (SPEC S11).
+      if (outbox.length) await db.outbox.bulkAdd(outbox);
+      if (trashDelete.length) await db.trash.bulkDelete(trashDelete);
+      if (trashPut.length) await db.trash.bulkPut(trashPut);
+      if (problems.length) await db.problems.bulkAdd(problems.map((p) => ({ ...p })));
+      if (meta) await db.meta.put(meta);
+      lap('write');
+    });
+    lap('commit');
+  } catch (err) {
+    // The directory may hold placements of the transaction that failed: read it again.
+    dir.reset();
+    for (const f of fresh.values()) if (!docsOut.has(f.doc.guid)) f.doc.destroy();
+    throw err;
+  }
+  return result;
+}
+
+/** Prepares and commits a batch in one go (tests, and writes that cannot be prepared early). */
+export function ingestBatch(
+  db: CounterpartDb,
+  dir: Directory,
   items: readonly IncomingUpdate[],
   origin: Origin,
   source: DocSource,
   docsOut: Map<string, Y.Doc>,
+  stats?: IngestStats,
 ): Promise<BatchResult> {
-  const now = Date.now();
-  const problems: ProblemEntry[] = [];
-  const accepted: IncomingUpdate[] = [];
-  for (const it of items) {
-    const bad = typeof it.docId === 'string' && it.docId ? checkUpdate(it.update) : 'missing doc id';
-    if (bad) {
-      problems.push({ kind: 'malformed-update', docId: typeof it.docId === 'string' ? it.docId : undefined, message: `A ${origin} update for ${String(it.docId)} was refused: ${bad}. It is kept, not applied.`, at: now, data: it.update });
-    } else accepted.push(it);
-  }
-  const ids = [...new Set(accepted.map((a) => a.docId))].sort();
-
-  const result: BatchResult = { applied: 0, rejected: items.length - accepted.length, rows: [], settingsChanged: false, problems };
-  // Rows and docs entries are written in slices as they are made, without waiting: IndexedDB
-  // stores one slice while the next records are read (the two run on different threads).
-  const rows = new Map<CollectionName, Row[]>();
-  const writes: Promise<unknown>[] = [];
-  const revived: string[] = [];
-  const write = (p: Promise<unknown>): void => {
-    // Awaited together below; if the transaction aborts before that, they only repeat its error.
-    void p.catch(() => undefined);
-    writes.push(p);
-  };
-  const removed = new Map<CollectionName, string[]>();
-  const trash: { id: string; c: CollectionName; row: Row; deletedAt: number }[] = [];
-
-  await db.transaction('rw', transactionScope(db, ids, source), async () => {
-    const known = await readDocEntries(db, ids);
-    const toLoad: string[] = [];
-    for (const id of ids) {
-      let doc = source.cached(id) ?? docsOut.get(id);
-      if (!doc) {
-        doc = new Y.Doc({ guid: id });
-        if (known.has(id)) toLoad.push(id);
-      }
-      docsOut.set(id, doc);
-    }
-    if (toLoad.length) {
-      const stored = await db.updates.where('docId').anyOf(toLoad).toArray();
-      const byDoc = new Map<string, UpdateEntry[]>();
-      for (const e of stored) {
-        const list = byDoc.get(e.docId);
-        if (list) list.push(e);
-        else byDoc.set(e.docId, [e]);
-      }
-      for (const id of toLoad) {
-        const doc = docsOut.get(id)!;
-        applyBase(doc, known.get(id)!, problems);
-        applyEntries(doc, byDoc.get(id) ?? [], problems);
-      }
-    }
-
-    // Doc by doc: apply its updates, read it and queue its writes, so that IndexedDB stores the
-    // first records while the later ones are applied.
-    const byDoc = new Map<string, Uint8Array[]>();
-    for (const it of accepted) {
-      const list = byDoc.get(it.docId);
-      if (list) list.push(it.update);
-      else byDoc.set(it.docId, [it.update]);
-    }
-    const failed = new Set<Uint8Array>();
-    const docEntries: DocEntry[] = [];
-    const toStore: UpdateEntry[] = [];
-    const compacted: string[] = [];
-    for (const [id, incoming] of byDoc) {
-      const doc = docsOut.get(id)!;
-      const updates: Uint8Array[] = [];
-      for (const update of incoming) {
-        try {
-          Y.applyUpdate(doc, update, INGEST_ORIGIN);
-        } catch (err) {
-          problems.push({ kind: 'malformed-update', docId: id, message: `Update for ${id} failed to apply: ${String(err)}. It is kept, not applied.`, at: now, data: update });
-          result.rejected++;
-          failed.add(update);
-          continue;
-        }
-        updates.push(update);
-        result.applied++;
-      }
-      if (!updates.length) continue;
-      const prev = known.get(id);
-      if (id === SETTINGS_DOC_ID) result.settingsChanged = true;
-      const c = id === SETTINGS_DOC_ID ? '_settings' : materialise(id, doc, prev !== undefined);
-      const entry: DocEntry = { id, c: prev && prev.c !== '?' ? prev.c : c, n: (prev?.n ?? 0) + updates.length };
-      if (prev?.u !== undefined) entry.u = prev.u;
-      if (!prev) {
-        // A new doc: its updates become its base state, in its docs entry (one write, not two).
-        entry.u = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-        entry.n = 1;
-      } else if (entry.n > COMPACT_AFTER) {
-        // Compaction (SPEC S5): the doc's state becomes its base and its stored updates go.
-        entry.u = Y.encodeStateAsUpdate(doc);
-        entry.n = 1;
-        compacted.push(id);
-      } else {
-        for (const u of updates) toStore.push({ docId: id, u, origin, at: now });
-      }
-      docEntries.push(entry);
-      if (docEntries.length >= WRITE_SLICE) write(db.docs.bulkPut(docEntries.splice(0)));
-    }
-    const outbox: OutboxEntry[] = [];
-    if (origin !== 'remote') for (const it of accepted) if (!failed.has(it.update)) outbox.push({ docId: it.docId, u: it.update });
-
-    if (toStore.length) await db.updates.bulkAdd(toStore);
-    if (compacted.length) await db.updates.where('docId').anyOf(compacted).delete();
-    // What was made on this device waits in the outbox until the relay has it (SPEC S11).
-    if (outbox.length) await db.outbox.bulkAdd(outbox);
-    if (docEntries.length) write(db.docs.bulkPut(docEntries));
-    for (const [c, list] of rows) if (list.length) write(db.table(c).bulkPut(list));
-    await Promise.all(writes);
-    if (revived.length) await db.trash.bulkDelete(revived);
-    for (const [c, list] of removed) await db.table(c).bulkDelete(list);
-    if (trash.length) await db.trash.bulkPut(trash);
-    if (problems.length) await db.problems.bulkAdd(problems.map((p) => ({ ...p })));
-  });
-  return result;
-
-  /** Reads the record, queues its row (or its move to the trash) and returns its collection. */
-  function materialise(id: string, doc: Y.Doc, stored: boolean): string {
-    let state;
-    try {
-      const raw = doc.getMap<unknown>('meta').get('c');
-      state = readRecord(doc, isCollectionName(raw) ? source.custom(raw) : []);
-    } catch (err) {
-      problems.push({ kind: 'corrupt-entry', docId: id, message: `Record ${id} cannot be read: ${String(err)}`, at: now });
-      return '?';
-    }
-    const c = state.collection;
-    if (!c) {
-      // An update can arrive before the one that creates the record: keep it, no row yet.
-      if (state.collectionName !== undefined) {
-        problems.push({ kind: 'unknown-collection', docId: id, message: `Record ${id} belongs to "${describe(state.collectionName)}", which this version does not know; kept`, at: now });
-      }
-      return describe(state.collectionName);
-    }
-    if (state.schemaVersion > SCHEMA_VERSION) {
-      problems.push({ kind: 'newer-schema', docId: id, message: `Record ${id} was saved by a newer version (schema ${state.schemaVersion}); shown read-only, kept unchanged`, at: now });
-    }
-    const row = rowOfState(c, state, source.custom(c));
-    if (state.deleted) {
-      push(removed, c, id);
-      trash.push({ id, c, row, deletedAt: now });
-      result.rows.push({ collection: c, id, deleted: true });
-    } else {
-      const list = push(rows, c, row);
-      if (list.length >= WRITE_SLICE) write(db.table(c).bulkPut(list.splice(0)));
-      // Only a doc that was stored before can have a row in the trash.
-      if (stored) revived.push(id);
-      result.rows.push({ collection: c, id, row, deleted: false });
-    }
-    return c;
-  }
+  return commitBatch(db, dir, prepareBatch(items, origin, dir, source), source, docsOut, stats);
 }
 
 /** A record's row as lists read it: `toRow` of its state, marked `_newer` when a newer schema wrote it. */
@@ -307,13 +543,6 @@ export function rowOfState(c: CollectionName, state: RecordState, custom: readon
   const row = toRow(c, state, custom) as Row & { _newer?: 1 };
   if (state.schemaVersion > SCHEMA_VERSION) row._newer = 1;
   return row;
-}
-
-function push<T>(m: Map<CollectionName, T[]>, c: CollectionName, v: T): T[] {
-  let list = m.get(c);
-  if (!list) m.set(c, (list = []));
-  list.push(v);
-  return list;
 }
 
 function describe(v: unknown): string {

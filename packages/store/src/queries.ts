@@ -1,7 +1,11 @@
-// Reads over materialised rows: lists, lookups by index and search. No Y.Doc is loaded here, so
-// these stay fast however large the workspace is (SPEC S3).
-import { COLLECTION_NAMES, matchesAll, queryTerms, type CollectionName, type Row } from '@counterpart/model';
+// Reads over materialised rows: lists, lookups by field and search. No Y.Doc is loaded here, so
+// these stay fast however large the workspace is (SPEC S3). The rows of a collection are read
+// from its chunks into memory the first time they are asked for (rows.ts).
+import { COLLECTION_NAMES, queryTerms, type CollectionName, type Row } from '@counterpart/model';
 import type { CounterpartDb, ProblemEntry, TrashEntry } from './db.ts';
+import { RowMemory, isRow } from './rows.ts';
+
+export { isRow };
 
 export interface SearchHit {
   collection: CollectionName;
@@ -9,62 +13,63 @@ export interface SearchHit {
 }
 
 export interface PageOptions {
-  /** An indexed field or '_sort' (the title). */
+  /** A field or '_sort' (the title). Rows without a value for it are not listed. */
   orderBy?: string;
   reverse?: boolean;
   offset?: number;
   limit?: number;
 }
 
-/** A row read back from IndexedDB is only trusted if it has the shape rows are written with. */
-export function isRow(v: unknown): v is Row {
-  return typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string' && Array.isArray((v as { _t?: unknown })._t);
-}
-
 export class Queries {
-  constructor(readonly db: CounterpartDb) {}
+  protected readonly memory: RowMemory;
+
+  constructor(readonly db: CounterpartDb) {
+    this.memory = new RowMemory(db);
+  }
 
   async get(collection: CollectionName, id: string): Promise<Row | undefined> {
-    const row: unknown = await this.db.table(collection).get(id);
-    return isRow(row) ? row : undefined;
+    return (await this.memory.table(collection)).rows.get(id);
   }
 
   async count(collection: CollectionName): Promise<number> {
-    return this.db.table(collection).count();
+    return (await this.memory.table(collection)).rows.size;
   }
 
-  /** One page of rows in index order. */
+  /** One page of rows in the order of a field. */
   async page(collection: CollectionName, opts: PageOptions = {}): Promise<Row[]> {
-    let q = this.db.table(collection).orderBy(opts.orderBy ?? '_sort');
-    if (opts.reverse) q = q.reverse();
-    if (opts.offset) q = q.offset(opts.offset);
-    const rows: unknown[] = await q.limit(opts.limit ?? 50).toArray();
-    return rows.filter(isRow);
+    const t = await this.memory.table(collection);
+    const offset = opts.offset ?? 0;
+    const ids = t.ids(opts.orderBy ?? '_sort', opts.reverse ?? false).slice(offset, offset + (opts.limit ?? 50));
+    return ids.map((id) => t.rows.get(id)!);
   }
 
-  /** All ids in index order: cheap enough (keys only) to drive a virtual list of any length. */
+  /** All ids in the order of a field: drives a virtual list of any length. */
   async ids(collection: CollectionName, opts: Pick<PageOptions, 'orderBy' | 'reverse'> = {}): Promise<string[]> {
-    let q = this.db.table(collection).orderBy(opts.orderBy ?? '_sort');
-    if (opts.reverse) q = q.reverse();
-    return (await q.primaryKeys()) as string[];
+    const t = await this.memory.table(collection);
+    return [...t.ids(opts.orderBy ?? '_sort', opts.reverse ?? false)];
   }
 
+  /** The rows of `ids` that exist, in that order. */
   async rows(collection: CollectionName, ids: readonly string[]): Promise<Row[]> {
-    const rows: unknown[] = await this.db.table(collection).bulkGet([...ids]);
-    return rows.filter(isRow);
+    const t = await this.memory.table(collection);
+    const out: Row[] = [];
+    for (const id of ids) {
+      const row = t.rows.get(id);
+      if (row) out.push(row);
+    }
+    return out;
   }
 
-  /** Rows whose indexed `field` equals `value` (e.g. contacts of an account). */
+  /** Rows whose `field` equals `value` (e.g. contacts of an account), in id order. */
   async where(collection: CollectionName, field: string, value: string | number, opts: { limit?: number } = {}): Promise<Row[]> {
-    let q = this.db.table(collection).where(field).equals(value);
-    if (opts.limit) q = q.limit(opts.limit);
-    const rows: unknown[] = await q.toArray();
-    return rows.filter(isRow);
+    const t = await this.memory.table(collection);
+    const ids = t.where(field, value);
+    return (opts.limit ? ids.slice(0, opts.limit) : ids).map((id) => t.rows.get(id)!);
   }
 
   /**
-   * Rows of every listed collection whose search terms start with each word of the query.
-   * One indexed prefix query per collection on the longest word, then a check of the others.
+   * Rows of every listed collection whose search terms start with each word of the query, in
+   * the order of the term matched by the longest word, at most `limit` per collection.
    */
   async search(
     query: string,
@@ -72,23 +77,24 @@ export class Queries {
   ): Promise<SearchHit[]> {
     const prefixes = queryTerms(query);
     if (prefixes.length === 0) return [];
-    const longest = prefixes.reduce((a, b) => (b.length > a.length ? b : a));
     const limit = opts.limit ?? 20;
     const collections = opts.collections ?? COLLECTION_NAMES;
-    const found = await Promise.all(
-      collections.map(async (c) => {
-        const rows: unknown[] = await this.db
-          .table(c)
-          .where('_t')
-          .startsWith(longest)
-          .distinct()
-          .filter((r: unknown) => isRow(r) && matchesAll(r._t, prefixes))
-          .limit(limit)
-          .toArray();
-        return rows.filter(isRow).map((row) => ({ collection: c, row }));
-      }),
-    );
-    return found.flat();
+    const tables = await Promise.all(collections.map((c) => this.memory.table(c)));
+    return tables.flatMap((t) => t.search(prefixes, limit).map((row) => ({ collection: t.collection, row })));
+  }
+
+  /**
+   * Every row of a collection, read straight from its chunks a few at a time and not kept in
+   * memory here: for a worker that reads whole collections once (analytics).
+   */
+  async scan(collection: CollectionName): Promise<Row[]> {
+    const ns = await this.db.chunks.where('c').equals(collection).primaryKeys();
+    const out: Row[] = [];
+    for (let i = 0; i < ns.length; i += 10) {
+      const chunks = await this.db.chunks.bulkGet(ns.slice(i, i + 10));
+      for (const chunk of chunks) if (chunk?.c === collection) for (const row of chunk.rows) if (isRow(row)) out.push(row);
+    }
+    return out;
   }
 
   async trash(): Promise<TrashEntry[]> {

@@ -2,16 +2,16 @@
 // and the write queue. Reads go to materialised rows (queries.ts); writes go through ingest.ts.
 import * as Y from 'yjs';
 import {
-  COLLECTIONS, newId, newRecordDoc, queryTerms, readRecord, setDeleted, validate, writeRecord,
+  COLLECTIONS, newId, newRecordDoc, readRecord, SCHEMA_VERSION, setDeleted, validate, writeRecord,
   type CollectionName, type CustomFieldDef, type RecordId, type Row, type Values,
 } from '@counterpart/model';
 import { openDb, type CounterpartDb, type DbOptions, type Origin, type OutboxEntry, type ProblemEntry } from './db.ts';
 import { DocCache } from './doc-cache.ts';
+import { Directory } from './directory.ts';
 import { StoreError, isQuotaError } from './errors.ts';
-import { INGEST_ORIGIN, ingestBatch, loadDoc, type BatchResult, type IncomingUpdate, type RowChange } from './ingest.ts';
+import { INGEST_ORIGIN, commitBatch, loadDoc, newIngestStats, prepareBatch, type BatchResult, type IncomingUpdate, type RowChange } from './ingest.ts';
 import { refreshDocs } from './external.ts';
-import { Queries, isRow, type SearchHit } from './queries.ts';
-import { SearchIndex } from './search-index.ts';
+import { Queries } from './queries.ts';
 import { DEFAULT_SETTINGS, SETTINGS_DOC_ID, readSettings, writeCustomField, writeWorkspaceInfo, type WorkspaceSettings } from './settings.ts';
 
 export interface StoreOptions extends DbOptions {
@@ -38,11 +38,14 @@ export class WorkspaceStore extends Queries {
   private unsaved: IncomingUpdate[] = [];
   private capture: Promise<unknown>[] | null = null;
   private settingsDoc: Y.Doc;
-  /** The in-memory search index, once warmSearch has filled it (SPEC S10). */
-  private searchIndex: SearchIndex | null = null;
-  /** Row changes committed while the index is being filled, applied when it is. */
-  private warming: RowChange[] | null = null;
-  private warmed: Promise<void> | null = null;
+  /** Which chunk holds each doc. */
+  private readonly dir = new Directory();
+  /** Where the time of this store's writes went (benchmarks print it). */
+  readonly stats = newIngestStats();
+  private readonly source = {
+    cached: (id: string) => this.cache.get(id),
+    custom: (c: CollectionName) => this.customFields(c),
+  };
   settings: WorkspaceSettings = DEFAULT_SETTINGS;
   private closed = false;
 
@@ -60,7 +63,7 @@ export class WorkspaceStore extends Queries {
     const db = openDb(workspaceId, opts);
     await db.open();
     const store = new WorkspaceStore(workspaceId, db, opts);
-    const { doc, problems } = await loadDoc(db, SETTINGS_DOC_ID, store.settingsDoc);
+    const { doc, problems } = await loadDoc(db, store.dir, SETTINGS_DOC_ID, store.settingsDoc);
     store.track(SETTINGS_DOC_ID, doc);
     store.cache.set(SETTINGS_DOC_ID, doc);
     store.cache.pin(SETTINGS_DOC_ID);
@@ -88,21 +91,22 @@ export class WorkspaceStore extends Queries {
    * the doc listeners below — local edits. Resolves when they are durably saved (SPEC S1, S2).
    * Malformed updates are kept in `problems` and reported, never applied (SPEC S4).
    */
-  ingest(items: readonly IncomingUpdate[], origin: Origin): Promise<BatchResult> {
+  ingest(items: readonly IncomingUpdate[], origin: Origin, opts: { meta?: { k: string; v: unknown } } = {}): Promise<BatchResult> {
+    if (this.closed) return Promise.reject(new StoreError('closed', 'The workspace is closed'));
+    // Remote and imported batches are applied now, while earlier writes may still be storing:
+    // a sync or an import prepares its next batch while IndexedDB writes the last one.
+    const early = origin === 'local' ? undefined : prepareBatch(items, origin, this.dir, this.source);
     return this.enqueue(async () => {
-      const batch = origin === 'local' ? [...this.unsaved, ...items] : items;
+      const batch = early ?? prepareBatch([...this.unsaved, ...items], origin, this.dir, this.source, false);
       const touched = new Map<string, Y.Doc>();
       let result: BatchResult;
       try {
-        result = await ingestBatch(this.db, batch, origin, {
-          cached: (id) => this.cache.get(id),
-          custom: (c) => this.customFields(c),
-        }, touched);
+        result = await commitBatch(this.db, this.dir, batch, this.source, touched, this.stats, opts.meta);
       } catch (err) {
         // Docs loaded for this batch now hold unsaved state: drop them (cached ones keep it).
         for (const [id, doc] of touched) if (this.cache.get(id) !== doc) doc.destroy();
         if (isQuotaError(err)) {
-          if (origin === 'local') this.unsaved = [...batch];
+          if (origin === 'local') this.unsaved = [...this.unsaved, ...items];
           const p: ProblemEntry = { kind: 'quota', message: 'The device is out of storage space: the last change is kept in memory but not saved. Free some space; it is saved with the next change.', at: Date.now() };
           this.emitProblem(p);
           throw new StoreError('quota', p.message, { cause: err });
@@ -118,8 +122,7 @@ export class WorkspaceStore extends Queries {
           this.cache.set(id, doc);
         } else doc.destroy();
       }
-      if (this.warming) this.warming.push(...result.rows);
-      this.searchIndex?.apply(result.rows);
+      this.memory.apply(result.rows);
       if (result.settingsChanged) this.settings = readSettings(this.settingsDoc);
       for (const p of result.problems) this.emitProblem(p);
       if (result.rows.length || result.settingsChanged) {
@@ -133,39 +136,30 @@ export class WorkspaceStore extends Queries {
   // ---- search ----------------------------------------------------------------------------
 
   /**
-   * Loads the rows of `collections` into an in-memory search index, after which `search` over
-   * those collections answers from memory (SPEC S10). Called once the first screen is up.
+   * Reads the rows of `collections` into memory and builds their search index, after which a
+   * keystroke in the header search is answered without any IndexedDB read (SPEC S10). Called
+   * once the first screen is up.
    */
-  warmSearch(collections: readonly CollectionName[]): Promise<void> {
-    this.warmed ??= (async () => {
-      const index = new SearchIndex(new Set(collections));
-      this.warming = [];
-      try {
-        const entries = [];
-        for (const c of collections) {
-          const rows: unknown[] = await this.db.table(c).toArray();
-          for (const row of rows) if (isRow(row)) entries.push({ collection: c, row });
-        }
-        index.fill(entries);
-        index.apply(this.warming);
-        this.searchIndex = index;
-      } finally {
-        this.warming = null;
-      }
-    })();
-    return this.warmed;
+  async warmSearch(collections: readonly CollectionName[]): Promise<void> {
+    await this.warm(collections);
+    for (const c of collections) this.memory.loaded(c)?.warmSearch();
   }
 
-  override async search(
-    query: string,
-    opts: { collections?: readonly CollectionName[]; limit?: number } = {},
-  ): Promise<SearchHit[]> {
-    const index = this.searchIndex;
-    const collections = opts.collections ?? [];
-    if (!index || !collections.length || !collections.every((c) => index.collections.has(c))) {
-      return super.search(query, opts);
+  /**
+   * Reads the rows of `collections` into memory a chunk page at a time, so the first account
+   * page or list opened later does not wait for them. Called when the app is idle.
+   */
+  async warm(collections: readonly CollectionName[]): Promise<void> {
+    for (const c of collections) {
+      if (this.closed) return;
+      try {
+        await this.memory.table(c);
+      } catch (err) {
+        // Closing the workspace ends the reading; anything else is an error.
+        if (this.closed) return;
+        throw err;
+      }
     }
-    return index.search(queryTerms(query), collections, opts.limit ?? 20).map((e) => ({ collection: e.collection, row: e.row }));
   }
 
   /** Resolves when every write queued so far is saved. */
@@ -255,8 +249,7 @@ export class WorkspaceStore extends Queries {
       if (state.collection !== collection || (state.deleted && !opts.allowDeleted)) {
         throw new StoreError('not-found', `${COLLECTIONS[collection].singular} ${id} does not exist`);
       }
-      const row = await this.get(collection, id);
-      if (row && (row as { _newer?: unknown })._newer) {
+      if (state.schemaVersion > SCHEMA_VERSION) {
         throw new StoreError('read-only', `${COLLECTIONS[collection].singular} ${id} was saved by a newer version of Counterpart; update the app to edit it`);
       }
       await this.edit(id, fn);
@@ -302,14 +295,13 @@ export class WorkspaceStore extends Queries {
         const doc = this.cache.get(id);
         if (doc) cached.push({ id, doc });
       }
-      const { rows: rewritten, problems } = await refreshDocs(this.db, cached, (c) => this.customFields(c), SETTINGS_DOC_ID);
+      const { rows: rewritten, problems } = await refreshDocs(this.db, this.dir, cached, (c) => this.customFields(c), SETTINGS_DOC_ID);
       for (const p of problems) this.emitProblem(p);
       const byId = new Map(e.rows.map((r) => [r.id, r]));
       for (const r of rewritten) byId.set(r.id, r);
       const rows = [...byId.values()];
       if (e.settingsChanged) this.settings = readSettings(this.settingsDoc);
-      if (this.warming) this.warming.push(...rows);
-      this.searchIndex?.apply(rows);
+      this.memory.apply(rows);
       if (rows.length || e.settingsChanged) {
         const event: ChangeEvent = { origin: 'remote', rows, settingsChanged: e.settingsChanged };
         for (const l of this.changeListeners) l(event);
@@ -394,12 +386,12 @@ export class WorkspaceStore extends Queries {
       p = this.enqueue(async () => {
         const again = this.cache.get(id);
         if (again) return again;
-        const { doc, problems, n } = await loadDoc(this.db, id);
+        const { doc, problems, found } = await loadDoc(this.db, this.dir, id);
         if (problems.length) {
           await this.db.problems.bulkAdd(problems);
           for (const pr of problems) this.emitProblem(pr);
         }
-        if (n === 0) {
+        if (!found) {
           doc.destroy();
           throw new StoreError('not-found', `No record ${id} on this device`);
         }

@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { COLLECTION_NAMES, encodeNewRecord, makeId, readRecord, toRow } from '@counterpart/model';
-import { COMPACT_AFTER, DB_PREFIX, WorkspaceStore, importRecords, rowIndexes, type ProblemEntry } from '../src/index.ts';
+import { CHUNK_SIZE, COMPACT_AFTER, DB_PREFIX, WorkspaceStore, importRecords, rowIndexes, type ProblemEntry } from '../src/index.ts';
 
 const open: WorkspaceStore[] = [];
 afterEach(async () => {
@@ -18,6 +18,17 @@ async function fresh(name = `layout-${process.pid}-${n++}`): Promise<WorkspaceSt
 async function reopen(s: WorkspaceStore): Promise<WorkspaceStore> {
   await s.close();
   return fresh(s.workspaceId);
+}
+
+/** Where and how a doc is stored: its chunk, collection, row, base state and update count. */
+async function stored(s: WorkspaceStore, id: string): Promise<{ chunk: number; c: string; row: unknown; u: Uint8Array | null; n: number } | undefined> {
+  let chunk: number | undefined;
+  for (const e of await s.db.dir.toArray()) if (e.ids.includes(id)) chunk = e.n;
+  if (chunk === undefined) return undefined;
+  const [entry, base] = await Promise.all([s.db.chunks.get(chunk), s.db.bases.get(chunk)]);
+  const i = base!.ids.indexOf(id);
+  expect(entry!.ids[i]).toBe(id);
+  return { chunk, c: entry!.c, row: entry!.rows[i], u: base!.u[i] ?? null, n: base!.k[i]! };
 }
 
 function contact(i: number, values: Record<string, unknown> = {}): { docId: string; update: Uint8Array } {
@@ -35,19 +46,19 @@ function edit(docId: string, base: Uint8Array, field: string, value: unknown): U
   return Y.encodeStateAsUpdate(doc, before);
 }
 
-describe('stored layout (db version 3)', () => {
-  it('[S5] a new doc is stored as one base state in its docs entry; later updates go to updates', async () => {
+describe('stored layout (db version 4)', () => {
+  it('[S5] a new doc is stored as one base state in its chunk; later updates go to updates', async () => {
     const s = await fresh();
     const first = contact(1);
     await s.ingest([first], 'remote');
-    const entry = await s.db.docs.get(first.docId);
-    expect(entry).toMatchObject({ id: first.docId, c: 'contacts', n: 1 });
+    const entry = await stored(s, first.docId);
+    expect(entry).toMatchObject({ c: 'contacts', n: 1, row: { id: first.docId, lastName: 'Person 1' } });
     expect(entry?.u).toEqual(first.update);
     expect(await s.db.updates.where('docId').equals(first.docId).count()).toBe(0);
 
     await s.ingest([{ docId: first.docId, update: edit(first.docId, first.update, 'jobTitle', 'Buyer') }], 'remote');
     expect(await s.db.updates.where('docId').equals(first.docId).count()).toBe(1);
-    expect((await s.db.docs.get(first.docId))?.n).toBe(2);
+    expect((await stored(s, first.docId))?.n).toBe(2);
 
     const again = await reopen(s);
     const doc = await again.acquire(first.docId);
@@ -72,7 +83,7 @@ describe('stored layout (db version 3)', () => {
     const s = await fresh();
     const id = await s.create('tasks', { title: 'Call' });
     for (let i = 0; i < COMPACT_AFTER + 3; i++) await s.update('tasks', id, { title: `Call #${i}` });
-    const entry = await s.db.docs.get(id);
+    const entry = await stored(s, id);
     expect(entry?.n).toBeLessThanOrEqual(COMPACT_AFTER);
     expect(await s.db.updates.where('docId').equals(id).count()).toBe(entry!.n - 1);
     const again = await reopen(s);
@@ -110,7 +121,7 @@ describe('stored layout (db version 3)', () => {
       'remote',
     );
     expect((await s.rows('contacts', [a.docId, b.docId])).map((r) => r.jobTitle)).toEqual(['A', 'B']);
-    expect((await s.db.docs.get(a.docId))?.n).toBe(2);
+    expect((await stored(s, a.docId))?.n).toBe(2);
   });
 
   it('[S3] a deleted record restored by a remote update leaves the trash', async () => {
@@ -137,7 +148,10 @@ describe('stored layout (db version 3)', () => {
     await s.ingest([rec], 'remote');
     // From another replica and on a new key: it does not depend on the base to apply.
     await s.ingest([{ docId: rec.docId, update: edit(rec.docId, rec.update, 'jobTitle', 'Kept') }], 'remote');
-    await s.db.docs.update(rec.docId, { u: new Uint8Array([7, 7, 7]) });
+    const at = await stored(s, rec.docId);
+    const base = (await s.db.bases.get(at!.chunk))!;
+    base.u[base.ids.indexOf(rec.docId)] = new Uint8Array([7, 7, 7]);
+    await s.db.bases.put(base);
     const again = await reopen(s);
     const problems: ProblemEntry[] = [];
     again.onProblem((p) => problems.push(p));
@@ -148,7 +162,7 @@ describe('stored layout (db version 3)', () => {
     expect(problems[0]?.message).toMatch(/base state/);
   });
 
-  it('[S5] a version 2 database opens with its updates as they were and keeps working', async () => {
+  it('[S5] a version 2 database is packed into chunks, keeps its updates as they were and keeps working', async () => {
     const name = `layout-v2-${process.pid}`;
     const old = new Dexie(DB_PREFIX + name);
     const stores: Record<string, string> = {
@@ -169,15 +183,138 @@ describe('stored layout (db version 3)', () => {
     old.close();
 
     const s = await fresh(name);
-    expect(s.db.verno).toBe(3);
+    expect(s.db.verno).toBe(4);
+    expect(s.db.tables.map((t) => t.name)).not.toContain('docs');
+    expect(s.db.tables.map((t) => t.name)).not.toContain('contacts');
     expect(await s.get('contacts', rec.docId)).toMatchObject({ email: 'p3@example.com' });
     await s.update('contacts', rec.docId, { jobTitle: 'Owner' });
-    expect(await s.db.docs.get(rec.docId)).toMatchObject({ n: 2 });
-    expect((await s.db.docs.get(rec.docId))?.u).toBeUndefined();
+    expect(await stored(s, rec.docId)).toMatchObject({ n: 2, u: null, c: 'contacts' });
     const again = await reopen(s);
     const doc = await again.acquire(rec.docId);
     expect(readRecord(doc).values).toMatchObject({ email: 'p3@example.com', jobTitle: 'Owner' });
     again.release(rec.docId);
+  });
+
+  it('[S3] a version 3 database with more docs than a chunk holds is packed by collection', async () => {
+    const name = `layout-v3-${process.pid}`;
+    const old = new Dexie(DB_PREFIX + name);
+    const stores: Record<string, string> = {
+      updates: '++seq, docId', docs: 'id', trash: 'id, c, deletedAt', blobs: 'sha256',
+      problems: '++id, kind, docId', meta: 'k', outbox: '++id',
+    };
+    for (const c of COLLECTION_NAMES) stores[c] = rowIndexes(c).join(', ');
+    old.version(3).stores(stores);
+    const count = CHUNK_SIZE + 10;
+    for (let i = 0; i < count; i++) {
+      const rec = contact(1000 + i);
+      const d = new Y.Doc({ guid: rec.docId });
+      Y.applyUpdate(d, rec.update);
+      await old.table('docs').put({ id: rec.docId, c: 'contacts', n: 1, u: rec.update });
+      await old.table('contacts').put(toRow('contacts', readRecord(d)));
+    }
+    const task = encodeNewRecord('tasks', makeId('tasks', 'task1'), { title: 'Ring back' }, { clientID: 5 });
+    await old.table('docs').put({ id: makeId('tasks', 'task1'), c: 'tasks', n: 1, u: task.update });
+    old.close();
+
+    const s = await fresh(name);
+    expect(await s.count('contacts')).toBe(count);
+    expect(await s.count('tasks')).toBe(0);
+    const chunks = await s.db.chunks.toArray();
+    expect(chunks.map((c) => [c.c, c.ids.length]).sort()).toEqual([['contacts', CHUNK_SIZE], ['contacts', 10], ['tasks', 1]].sort());
+    // The task had a docs entry but no row (as a deleted record has): it has none now and still loads.
+    const doc = await s.acquire(makeId('tasks', 'task1'));
+    expect(readRecord(doc).values.title).toBe('Ring back');
+    s.release(makeId('tasks', 'task1'));
+  });
+
+  it('[S3] new docs fill the newest chunk of their collection, then start a new one', async () => {
+    const s = await fresh();
+    await s.ingest(Array.from({ length: CHUNK_SIZE - 5 }, (_, i) => contact(3000 + i)), 'remote');
+    await s.ingest(Array.from({ length: 20 }, (_, i) => contact(4000 + i)), 'remote');
+    await s.create('tasks', { title: 'One' });
+    const sizes = (await s.db.chunks.toArray()).map((c) => [c.c, c.ids.length]);
+    expect(sizes).toEqual([['contacts', CHUNK_SIZE], ['contacts', 15], ['tasks', 1]]);
+    // A second store on the same database sees where the first put things.
+    const other = await WorkspaceStore.open(s.workspaceId);
+    open.push(other);
+    await other.create('tasks', { title: 'Two' });
+    expect((await other.db.chunks.toArray()).map((c) => [c.c, c.ids.length])).toEqual([['contacts', CHUNK_SIZE], ['contacts', 15], ['tasks', 2]]);
+  });
+
+  it('[S3] an update that arrives before its record is created is kept aside, then joins the collection', async () => {
+    const s = await fresh();
+    const rec = contact(5000);
+    const later = edit(rec.docId, rec.update, 'jobTitle', 'Early');
+    await s.ingest([{ docId: rec.docId, update: later }], 'remote');
+    expect(await stored(s, rec.docId)).toMatchObject({ c: '?', row: null });
+    expect(await s.count('contacts')).toBe(0);
+    await s.ingest([rec], 'remote');
+    expect(await stored(s, rec.docId)).toMatchObject({ c: 'contacts', row: { jobTitle: 'Early' } });
+    expect(await s.get('contacts', rec.docId)).toMatchObject({ lastName: 'Person 5000', jobTitle: 'Early' });
+    const chunks = await s.db.chunks.toArray();
+    expect(chunks.find((c) => c.c === '?')?.ids).toEqual([]);
+  });
+
+  it('[S1] a batch prepared while the one before it is stored still lands on the doc that one created', async () => {
+    const s = await fresh();
+    const rec = contact(6000);
+    const later = edit(rec.docId, rec.update, 'jobTitle', 'Second');
+    // Handed over together: the second is prepared before the first has placed the doc.
+    const first = s.ingest([rec], 'remote');
+    const second = s.ingest([{ docId: rec.docId, update: later }], 'remote');
+    await Promise.all([first, second]);
+    expect(await s.get('contacts', rec.docId)).toMatchObject({ lastName: 'Person 6000', jobTitle: 'Second' });
+    expect(await stored(s, rec.docId)).toMatchObject({ n: 2 });
+    expect((await s.db.chunks.toArray()).flatMap((c) => c.ids)).toEqual([rec.docId]);
+  });
+
+  it('[S1][S12] a doc another store stores after this one prepared it as new is not stored twice', async () => {
+    const a = await fresh();
+    const b = await WorkspaceStore.open(a.workspaceId);
+    open.push(b);
+    const rec = contact(6100);
+    const later = edit(rec.docId, rec.update, 'jobTitle', 'From A');
+    // A is busy with a large batch; its next batch (prepared now, the doc new to A) waits behind
+    // it, and B stores the doc in between.
+    const busy = a.ingest(Array.from({ length: 300 }, (_, i) => contact(7000 + i)), 'remote');
+    const fromA = a.ingest([{ docId: rec.docId, update: later }], 'remote');
+    const fromB = b.ingest([rec], 'remote');
+    await Promise.all([busy, fromA, fromB]);
+    const again = await reopen(a);
+    expect(await again.get('contacts', rec.docId)).toMatchObject({ lastName: 'Person 6100', jobTitle: 'From A' });
+    const holders = (await again.db.chunks.toArray()).filter((c) => c.ids.includes(rec.docId));
+    expect(holders).toHaveLength(1);
+    const doc = await again.acquire(rec.docId);
+    expect(readRecord(doc).values.jobTitle).toBe('From A');
+    again.release(rec.docId);
+  });
+
+  it('[S4] a new doc whose second update throws is built from the first alone', async () => {
+    const s = await fresh();
+    const rec = contact(6200);
+    const problems: ProblemEntry[] = [];
+    s.onProblem((p) => problems.push(p));
+    const result = await s.ingest([rec, { docId: rec.docId, update: new Uint8Array([1, 2, 3, 4, 5]) }], 'remote');
+    expect(result).toMatchObject({ applied: 1, rejected: 1 });
+    expect(problems.map((p) => p.kind)).toEqual(['malformed-update']);
+    expect(await stored(s, rec.docId)).toMatchObject({ n: 1, u: rec.update, c: 'contacts' });
+    expect(await s.get('contacts', rec.docId)).toMatchObject({ lastName: 'Person 6200' });
+  });
+
+  it('[S2] a meta entry given with a batch is written in its transaction, and not at all when it fails', async () => {
+    const s = await fresh();
+    await s.ingest([contact(6300)], 'remote', { meta: { k: 'sync:cursor:test', v: 41 } });
+    expect(await s.getMeta('sync:cursor:test')).toBe(41);
+    const table = s.db.bases;
+    const real = table.put.bind(table);
+    table.put = (() => Promise.reject(Object.assign(new Error('disk full'), { name: 'QuotaExceededError' }))) as unknown as typeof table.put;
+    await expect(s.ingest([contact(6301)], 'remote', { meta: { k: 'sync:cursor:test', v: 42 } })).rejects.toMatchObject({ reason: 'quota' });
+    table.put = real;
+    expect(await s.getMeta('sync:cursor:test')).toBe(41);
+    expect(await s.count('contacts')).toBe(1);
+    // The failed batch left nothing behind: the same doc is new again and lands.
+    await s.ingest([contact(6301)], 'remote');
+    expect(await s.count('contacts')).toBe(2);
   });
 
   it('[S1][S2] importRecords encodes the next chunk while the last is written, reports in order and fails with a failed write', async () => {

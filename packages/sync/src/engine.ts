@@ -89,6 +89,8 @@ export class SyncEngine {
   /** After a refused batch, send one update at a time so only the bad one is set aside. */
   private singles = 0;
   private chain: Promise<void> = Promise.resolve();
+  /** Pages of updates handed to the store and not yet stored, oldest first. */
+  private saving: Promise<void>[] = [];
   private readonly statusListeners = new Set<(s: SyncStatus) => void>();
   private readonly awarenessListeners = new Set<(update: Uint8Array) => void>();
   private readonly idleWaiters = new Set<() => void>();
@@ -264,12 +266,21 @@ export class SyncEngine {
         this.setStatus({ state: 'syncing', role: m.role, error: null });
         this.pushSoon();
         return;
-      case 'updates':
-        if (m.items.length) {
-          await this.store.ingest(m.items.map((i) => ({ docId: i.docId, update: i.update })), 'remote');
-          this.stats.received += m.items.length;
-        }
-        await this.saveCursor(m.head);
+      case 'updates': {
+        // The page and the cursor after it are stored in one transaction. While it is being
+        // stored the next page is already applied in memory (the store prepares a batch when
+        // it is handed over), so the two halves of a catch-up overlap; one page waits at most.
+        const head = m.head;
+        const count = m.items.length;
+        const saved = count
+          ? this.store.ingest(m.items.map((i) => ({ docId: i.docId, update: i.update })), 'remote', { meta: { k: this.cursorKey, v: head } }).then(() => {
+            this.stats.received += count;
+            if (head > this.cursor) this.cursor = head;
+          })
+          : this.saveCursor(head);
+        void saved.catch(() => undefined);
+        this.saving.push(saved);
+        while (this.saving.length > (m.more ? 1 : 0)) await this.saving.shift();
         if (!m.more && !this.live) {
           this.live = true;
           this.setStatus({ state: 'online', lastSynced: Date.now() });
@@ -277,6 +288,7 @@ export class SyncEngine {
         } else if (this.live) this.setStatus({ lastSynced: Date.now() });
         this.checkIdle();
         return;
+      }
       case 'ack': {
         const inflight = this.inflight;
         if (!inflight || inflight.batch !== m.batch) return;

@@ -112,7 +112,8 @@ export class RecordList {
         this.lookupAccounts([ch.row]);
       }
     }
-    if (reorder && this.reloadTimer === undefined) {
+    // A list never opened has nothing to keep in order: it reads everything when it opens.
+    if (reorder && this.loaded && this.reloadTimer === undefined) {
       this.reloadTimer = setTimeout(() => {
         this.reloadTimer = undefined;
         this.loadAll().catch(handleError);

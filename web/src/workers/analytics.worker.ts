@@ -15,9 +15,6 @@ import {
 import { ACTIVITY_TYPES, currencyExponent, type CollectionName, type Money, type Row } from '@counterpart/model';
 import { WorkspaceStore } from '@counterpart/store';
 
-/** Rows per read transaction (see read). */
-const READ_PAGE = 500;
-
 /** What the worker reports while it computes. */
 export type InsightsStage = 'reading' | 'value' | 'sequences' | 'questions' | 'channels';
 
@@ -330,20 +327,11 @@ class Engine {
   }
 
   /**
-   * All rows of a collection, read in short transactions of a few thousand rows: a long read
-   * would hold up every write of the app (a save waits for read transactions on its tables).
+   * All rows of a collection, read from its chunks in short transactions: a long read would
+   * hold up every write of the app (a save waits for read transactions on its tables).
    */
-  private async read(name: CollectionName): Promise<Row[]> {
-    const table = this.store.db.table(name);
-    const out: Row[] = [];
-    let after: string | undefined;
-    for (;;) {
-      const page = (await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(READ_PAGE).toArray()) as Row[];
-      out.push(...page);
-      if (page.length < READ_PAGE) return out;
-      after = page[page.length - 1]?.id;
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
+  private read(name: CollectionName): Promise<Row[]> {
+    return this.store.scan(name);
   }
 
   private async compute(): Promise<void> {
