@@ -43,6 +43,8 @@ class Watch {
   /** Tasks changed since the first read began: what that read finds for them is older. */
   private touched: Set<string> | null = new Set();
   private readonly off: () => void;
+  /** A log that could not be saved is reported once, not at every check. */
+  private logFailed = false;
 
   constructor(
     private readonly store: WorkspaceStore,
@@ -57,15 +59,20 @@ class Watch {
           this.put(ch.id, ch.deleted || !ch.row ? undefined : toReminder(ch.row));
           changed = true;
         } else if (ch.collection === 'users') {
-          this.readMembers().catch(handleError);
+          this.readMembers().catch((err: unknown) => this.fail(err));
         }
       }
       if (changed) this.schedule();
     });
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.scan().catch(handleError);
+      this.scan().catch((err: unknown) => this.fail(err));
     }, SCAN_DELAY);
+  }
+
+  /** Reads cut short by closing the workspace are not failures. */
+  private fail(err: unknown): void {
+    if (!this.stopped) handleError(err);
   }
 
   stop(): void {
@@ -120,7 +127,8 @@ class Watch {
       localStorage.setItem(this.key, JSON.stringify(recordShown(log, due, (id) => this.pending.get(id)?.remindAt, now)));
     } catch (err) {
       // A full localStorage only means a reminder might show again; the reminder itself still shows.
-      handleError(err);
+      if (!this.logFailed) handleError(err);
+      this.logFailed = true;
     }
     this.from = now;
     for (const [id, task] of this.pending) if (task.remindAt <= now) this.pending.delete(id);
@@ -172,6 +180,17 @@ function notify(title: string, body: string, href: string, tag: string): void {
 class Reminders {
   /** Whether system notifications may be shown; asked for only when the user clicks to allow. */
   permission = $state<Permission>(currentPermission());
+
+  constructor() {
+    // Allowed or blocked later in the browser's site settings: the page follows.
+    navigator.permissions
+      ?.query({ name: 'notifications' })
+      .then((status) => {
+        status.onchange = () => (this.permission = currentPermission());
+      })
+      // Browsers that cannot watch this permission show what it was when the app opened.
+      .catch(() => undefined);
+  }
 
   /** Starts reminding for an open workspace; returns the function that stops it. */
   start(store: WorkspaceStore): () => void {
