@@ -8,6 +8,8 @@ const integer = new Intl.NumberFormat(formatLocale, { maximumFractionDigits: 0 }
 const decimal = new Intl.NumberFormat(formatLocale, { maximumFractionDigits: 2 });
 const date = new Intl.DateTimeFormat(formatLocale, { dateStyle: 'medium', timeZone: 'UTC' });
 const dateTime = new Intl.DateTimeFormat(formatLocale, { dateStyle: 'medium', timeStyle: 'short' });
+const time = new Intl.DateTimeFormat(formatLocale, { timeStyle: 'short' });
+const day = new Intl.DateTimeFormat(formatLocale, { weekday: 'long', day: 'numeric', month: 'long' });
 
 export function formatCount(n: number): string {
   return integer.format(n);
@@ -25,6 +27,16 @@ export function formatDate(iso: string): string {
 
 export function formatDateTime(ms: number): string {
   return dateTime.format(ms);
+}
+
+/** The time of day of an instant, in local time ("14:30", "2:30 PM"). */
+export function formatTime(ms: number): string {
+  return time.format(ms);
+}
+
+/** The local day of an instant with its weekday ("Friday, 27 November"). */
+export function formatDay(ms: number): string {
+  return day.format(ms);
 }
 
 export function formatMoney(m: Money): string {

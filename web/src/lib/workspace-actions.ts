@@ -1,5 +1,6 @@
 // Creating and deleting workspaces: the registry entry and the database change together.
 import { WorkspaceStore } from '@counterpart/store';
+import { memberKey, reminderLogKey } from './agenda.ts';
 import { session } from './session.svelte.ts';
 import { workspaces } from './workspaces.svelte.ts';
 
@@ -23,5 +24,8 @@ export async function deleteWorkspace(id: string): Promise<void> {
     workspaces.select(next?.id ?? null);
   }
   workspaces.remove(id);
+  // This device's own notes about the workspace go with it.
+  localStorage.removeItem(memberKey(id));
+  localStorage.removeItem(reminderLogKey(id));
   await WorkspaceStore.destroy(id);
 }
