@@ -45,6 +45,9 @@ export default defineConfig({
         test: { name, include: [`packages/${name}/test/**/*.test.ts`] },
       })),
       { extends: true, test: { name: 'relay', include: ['relay/test/**/*.test.ts'] } },
+      // The app's pure logic (filters, sorting, saved views, list queries); its screens are
+      // tested in Chromium by Playwright.
+      { extends: true, test: { name: 'web', include: ['web/test/**/*.test.ts'] } },
       { extends: true, test: { name: 'tests', include: ['tests/**/*.test.ts'] } },
     ],
   },

@@ -12,7 +12,10 @@ import { INGEST_ORIGIN, ingestBatch, loadDoc, type BatchResult, type IncomingUpd
 import { refreshDocs } from './external.ts';
 import { Queries, isRow, type SearchHit } from './queries.ts';
 import { SearchIndex } from './search-index.ts';
-import { DEFAULT_SETTINGS, SETTINGS_DOC_ID, readSettings, writeCustomField, writeWorkspaceInfo, type WorkspaceSettings } from './settings.ts';
+import {
+  DEFAULT_SETTINGS, SETTINGS_DOC_ID, readSettings, writeCustomField, writeListView, writeWorkspaceInfo,
+  type ListViewChange, type WorkspaceSettings,
+} from './settings.ts';
 
 export interface StoreOptions extends DbOptions {
   /** How many unpinned docs stay in memory after use. */
@@ -280,6 +283,11 @@ export class WorkspaceStore extends Queries {
 
   async removeCustomField(collection: CollectionName, key: string): Promise<void> {
     await this.edit(SETTINGS_DOC_ID, (doc) => writeCustomField(doc, collection, { key, remove: true }));
+  }
+
+  /** Saves, renames or deletes a list view shared by the team, or sets a list's default view. */
+  async changeListView(collection: CollectionName, change: ListViewChange): Promise<void> {
+    await this.edit(SETTINGS_DOC_ID, (doc) => writeListView(doc, collection, change));
   }
 
   async setWorkspaceInfo(info: Partial<Pick<WorkspaceSettings, 'name' | 'currency'>>): Promise<void> {
