@@ -45,7 +45,7 @@ export interface QueryControl {
 }
 
 /** Records read per store call: enough to keep IndexedDB busy, few enough to stay under a frame. */
-export const CHUNK = 1000;
+export const CHUNK = 500;
 /** Time the in-memory sort may hold the page before it gives it a turn. */
 const SLICE_MS = 8;
 

@@ -73,7 +73,7 @@ export class RecordList {
   /** Each filter's problem (a bad value, a removed field), by position; undefined when fine. */
   readonly filterErrors = $derived(this.spec.filters.map((f) => this.compile(f).error));
   readonly filtering = $derived(this.spec.filters.length > 0 || this.quick.trim() !== '');
-  /** The view differs from the plain list: used to offer "Clear filters" and to skip the fast path. */
+  /** The plain list (title order, nothing filtered): its first page can be read before anything else. */
   readonly plain = $derived(sameSpec({ ...this.spec, columns: [] }, { ...defaultSpec([]), columns: [] }) && this.quick.trim() === '');
 
   private readonly rowBatch = new KeyBatch((ids) => this.fetchRows(ids), handleError);
@@ -87,10 +87,13 @@ export class RecordList {
 
   private readonly store: WorkspaceStore;
   readonly collection: ListCollection;
+  /** The collection's custom fields as last seen, to notice when they change. */
+  private customSeen: string;
 
   constructor(store: WorkspaceStore, collection: ListCollection) {
     this.store = store;
     this.collection = collection;
+    this.customSeen = JSON.stringify(store.customFields(collection));
     this.spec = defaultSpec(DEFAULT_COLUMN_KEYS[collection]);
     this.saved = new SavedViews(store, this);
     const start = this.saved.initial();
@@ -120,12 +123,11 @@ export class RecordList {
     await this.refresh();
   }
 
-  /** Shows another order, filters or columns; the query runs again when the records change. */
+  /** Shows another order, filters or columns; the query runs again when the order or filters change. */
   setSpec(spec: ViewSpec): void {
     const before = this.spec;
     this.spec = spec;
-    const sameQuery = before.sort.field === spec.sort.field && before.sort.dir === spec.sort.dir &&
-      sameSpec({ ...before, columns: [] }, { ...spec, columns: [] });
+    const sameQuery = sameSpec({ ...before, columns: [] }, { ...spec, columns: [] });
     // Columns feed the quick filter, so they matter only while it is in use.
     if (!sameQuery || (this.quick.trim() !== '' && before.columns.join() !== spec.columns.join())) this.rerun();
   }
@@ -144,6 +146,7 @@ export class RecordList {
 
   setQuick(text: string): void {
     this.quick = text;
+    this.progress ??= { phase: 'reading', done: 0, of: this.total ?? 0 };
     clearTimeout(this.quickTimer);
     this.quickTimer = setTimeout(() => this.rerun(), QUICK_MS);
   }
@@ -229,6 +232,8 @@ export class RecordList {
     const gen = ++this.generation;
     const query = this.query();
     const stale = (): boolean => gen !== this.generation;
+    // A read query says so at once; one answered from an index is over before anyone would see it.
+    if (query.test !== null) this.progress = { phase: 'reading', done: 0, of: this.total ?? 0 };
     try {
       const result = await runQuery(this.store, query, {
         stale,
@@ -260,6 +265,7 @@ export class RecordList {
   }
 
   private onChange(e: ChangeEvent): void {
+    if (e.settingsChanged) this.onSettings();
     const cur = this.current;
     const sortField = cur?.query.sort.field ?? TITLE_KEY;
     const sortDef = cur?.query.sortDef;
@@ -305,6 +311,14 @@ export class RecordList {
       if (this.highlighted >= live.entries.length) this.highlighted = Math.max(0, live.entries.length - 1);
     }
     this.store.count(this.collection).then((n) => (this.total = n), handleError);
+  }
+
+  /** A custom field added or removed can make a filter usable or not: the query runs again. */
+  private onSettings(): void {
+    const custom = JSON.stringify(this.store.customFields(this.collection));
+    if (custom === this.customSeen) return;
+    this.customSeen = custom;
+    if (this.spec.filters.length || this.spec.sort.field !== TITLE_KEY) this.rerun();
   }
 
   private async fetchRows(ids: string[]): Promise<void> {
