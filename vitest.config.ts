@@ -46,8 +46,9 @@ export default defineConfig({
       })),
       { extends: true, test: { name: 'relay', include: ['relay/test/**/*.test.ts'] } },
       { extends: true, test: { name: 'tests', include: ['tests/**/*.test.ts'] } },
-      // The app's pure modules. A zone with daylight saving, so day arithmetic meets 23- and
-      // 25-hour days whatever zone the machine running the tests is in.
+      // The app's pure logic (agenda days, filters, sorting, saved views, list queries); its
+      // screens are tested in Chromium by Playwright. A zone with daylight saving, so day
+      // arithmetic meets 23- and 25-hour days whatever zone the machine running the tests is in.
       { extends: true, test: { name: 'web', include: ['web/test/**/*.test.ts'], env: { TZ: 'Europe/Berlin' } } },
     ],
   },

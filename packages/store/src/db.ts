@@ -53,8 +53,6 @@ export interface BaseEntry {
   /** Base state: the updates that created the doc, or its state when last compacted; null for a
    * doc of layout version 2, whose updates are all in `updates`. */
   u: (Uint8Array | null)[];
-  /** Stored updates of the doc, its base included (for compaction). */
-  k: number[];
 }
 
 /** The ids placed in chunk `n` by one write; later entries win over earlier ones. */
@@ -127,7 +125,7 @@ export type CounterpartDb = Dexie & {
 
 /** Docs per chunk: large enough that a full sync costs few requests, small enough that rewriting
  * one chunk for an edit stays a few milliseconds. */
-export const CHUNK_SIZE = 400;
+export const CHUNK_SIZE = 200;
 
 export interface DbOptions {
   indexedDB?: IDBFactory;
@@ -184,10 +182,10 @@ async function packV3(tx: Transaction): Promise<void> {
   const chunks = tx.table<ChunkEntry, number>('chunks');
   const bases = tx.table<BaseEntry, number>('bases');
   const dir = tx.table<DirEntry, number>('dir');
-  const open = new Map<string, { chunk: ChunkEntry; u: (Uint8Array | null)[]; k: number[] }>();
-  const flush = async ({ chunk, u, k }: { chunk: ChunkEntry; u: (Uint8Array | null)[]; k: number[] }): Promise<void> => {
+  const open = new Map<string, { chunk: ChunkEntry; u: (Uint8Array | null)[] }>();
+  const flush = async ({ chunk, u }: { chunk: ChunkEntry; u: (Uint8Array | null)[] }): Promise<void> => {
     const n = await chunks.add(chunk);
-    await bases.add({ n, ids: chunk.ids, u, k });
+    await bases.add({ n, ids: chunk.ids, u });
     await dir.add({ n, c: chunk.c, ids: chunk.ids });
   };
   let after: string | undefined;
@@ -208,11 +206,10 @@ async function packV3(tx: Transaction): Promise<void> {
       for (let i = 0; i < list.length; i++) {
         const e = list[i]!;
         let packed = open.get(c);
-        if (!packed) open.set(c, (packed = { chunk: { c, ids: [], rows: [] }, u: [], k: [] }));
+        if (!packed) open.set(c, (packed = { chunk: { c, ids: [], rows: [] }, u: [] }));
         packed.chunk.ids.push(e.id);
         packed.chunk.rows.push((rows[i] as Row | undefined) ?? null);
         packed.u.push(e.u ?? null);
-        packed.k.push(e.n);
         if (packed.chunk.ids.length >= CHUNK_SIZE) {
           open.delete(c);
           await flush(packed);

@@ -38,12 +38,12 @@ export async function refreshDocs(
         const at = chunks.find(ch.id);
         if (at) {
           at.w.chunk.rows[at.i] = ch.deleted ? null : ch.row;
-          at.w.dirty = true;
+          at.w.rowsDirty = true;
         }
         if (ch.deleted) await db.trash.put({ id: ch.id, c: ch.c, row: ch.row, deletedAt: Date.now() });
         else await db.trash.delete(ch.id);
       }
-      await chunks.write();
+      await chunks.write(true);
     });
   }
   const rows = changed.map((ch): RowChange => (ch.deleted ? { collection: ch.c, id: ch.id, deleted: true } : { collection: ch.c, id: ch.id, row: ch.row, deleted: false }));

@@ -56,6 +56,8 @@ export function newIngestStats(): IngestStats {
 export interface DocSource {
   /** A doc already in memory, if any. */
   cached(id: string): Y.Doc | undefined;
+  /** A doc created in memory on this device and not saved yet: certainly not stored. */
+  isNew?(id: string): boolean;
   custom(collection: CollectionName): readonly CustomFieldDef[];
 }
 
@@ -77,10 +79,21 @@ export function checkUpdate(update: unknown): string | undefined {
  */
 export async function loadDoc(db: CounterpartDb, dir: Directory, id: string, into?: Y.Doc): Promise<{ doc: Y.Doc; problems: ProblemEntry[]; found: boolean }> {
   const doc = into ?? new Y.Doc({ guid: id });
-  const [base, entries] = await db.transaction('r', [db.dir, db.bases, db.updates], async () => {
-    await dir.refresh(db);
-    const n = dir.get(id);
-    return Promise.all([n === undefined ? undefined : db.bases.get(n), db.updates.where('docId').equals(id).toArray()]);
+  const [base, entries] = await db.transaction('r', [db.dir, db.chunks, db.bases, db.updates], async () => {
+    // The settings doc has a chunk of its own; any other doc unseen so far is looked up in the
+    // directory, as is one that is no longer where it was seen.
+    if (dir.get(id) === undefined) {
+      if (id === SETTINGS_DOC_ID) dir.note([id], ...(await db.chunks.where('c').equals('_settings').primaryKeys()).slice(0, 1));
+      else await dir.refresh(db);
+    }
+    let n = dir.get(id);
+    let entry = n === undefined ? undefined : await db.bases.get(n);
+    if (entry && !entry.ids.includes(id)) {
+      await dir.refresh(db);
+      n = dir.get(id);
+      entry = n === undefined ? undefined : await db.bases.get(n);
+    }
+    return [entry, await db.updates.where('docId').equals(id).toArray()] as const;
   });
   const problems: ProblemEntry[] = [];
   const i = base ? base.ids.indexOf(id) : -1;
@@ -118,13 +131,17 @@ function applyBase(doc: Y.Doc, u: Uint8Array | null, problems: ProblemEntry[]): 
   }
 }
 
-/** A chunk being changed by a transaction: its rows, its docs' states, and what was placed in it. */
+/**
+ * A chunk being changed by a transaction: its rows, its docs' states (read only when needed:
+ * an edit of a record in memory changes its row, not its base), and what was placed in it.
+ */
 export interface Working {
   chunk: ChunkEntry;
-  base: BaseEntry | Omit<BaseEntry, 'n'>;
+  base: Omit<BaseEntry, 'n'> | undefined;
   /** Ids placed here by this batch, for the directory. */
   placed: string[];
-  dirty: boolean;
+  rowsDirty: boolean;
+  baseDirty: boolean;
 }
 
 /**
@@ -135,36 +152,57 @@ export interface Working {
 export class ChunkSet {
   private readonly byN = new Map<number, Working>();
   private readonly fresh: Working[] = [];
+  /** Per collection, its newest chunk, where new docs go while it has room. */
+  private readonly newest = new Map<string, number | null>();
 
   constructor(
     private readonly db: CounterpartDb,
     private readonly dir: Directory,
   ) {}
 
-  /** Reads chunks `ns` (with their states), and the newest chunk of each of `collections`. */
-  read(ns: Iterable<number>, collections: Iterable<string> = []): Promise<void> {
-    const all = new Set(ns);
-    for (const c of collections) {
-      const n = this.dir.openChunk(c);
-      if (n !== undefined) all.add(n);
-    }
-    const want = [...all].filter((n) => !this.byN.has(n));
+  /** Reads the rows of chunks `ns`. */
+  read(ns: Iterable<number>): Promise<void> {
+    const want = [...new Set(ns)].filter((n) => !this.byN.has(n));
     if (!want.length) return Dexie.Promise.resolve();
-    return Dexie.Promise.all([this.db.chunks.bulkGet(want), this.db.bases.bulkGet(want)]).then(([chunks, bases]) => {
+    return this.db.chunks.bulkGet(want).then((chunks) => {
       want.forEach((n, i) => {
-        const chunk = chunks[i];
-        const base = bases[i];
-        // A chunk without its states (or the reverse) cannot happen through this code; the half
-        // that is there is kept rather than lost.
-        const ids = chunk?.ids ?? base?.ids ?? [];
-        this.byN.set(n, {
-          chunk: chunk ?? { n, c: '?', ids: ids.slice(), rows: ids.map(() => null) },
-          base: base ?? { n, ids, u: ids.map(() => null), k: ids.map(() => 0) },
-          placed: [],
-          dirty: false,
-        });
+        // A chunk the directory names but that is gone is read as empty: its docs are new.
+        const chunk = chunks[i] ?? { n, c: '?', ids: [], rows: [] };
+        this.byN.set(n, { chunk, base: undefined, placed: [], rowsDirty: false, baseDirty: false });
       });
     });
+  }
+
+  /** Reads the docs' states of chunks `ns` (whose rows were read). */
+  readBases(ns: Iterable<number>): Promise<void> {
+    const want = [...new Set(ns)].filter((n) => this.byN.get(n)?.base === undefined);
+    if (!want.length) return Dexie.Promise.resolve();
+    return this.db.bases.bulkGet(want).then((bases) => {
+      want.forEach((n, i) => {
+        const w = this.byN.get(n)!;
+        const base = bases[i];
+        // States that do not line up with the rows (cannot happen through this code) are
+        // matched by id, and a missing one is empty: the doc loads from its updates.
+        if (base && base.ids.length === w.chunk.ids.length && base.ids.every((id, j) => id === w.chunk.ids[j])) {
+          w.base = { ids: w.chunk.ids, u: base.u };
+        } else {
+          const byId = new Map((base?.ids ?? []).map((id, j) => [id, base!.u[j] ?? null]));
+          w.base = { ids: w.chunk.ids, u: w.chunk.ids.map((id) => byId.get(id) ?? null) };
+        }
+      });
+    });
+  }
+
+  /** Reads the newest chunk of each collection (rows and states), for new docs to join. */
+  readNewest(collections: Iterable<string>): Promise<void> {
+    const cs = [...collections].filter((c) => !this.newest.has(c));
+    if (!cs.length) return Dexie.Promise.resolve();
+    return Dexie.Promise.all(cs.map((c) => this.db.chunks.where('c').equals(c).reverse().limit(1).primaryKeys()))
+      .then((keys) => {
+        cs.forEach((c, i) => this.newest.set(c, keys[i]?.[0] ?? null));
+        const ns = keys.flatMap((k) => k.slice(0, 1));
+        return this.read(ns).then(() => this.readBases(ns));
+      });
   }
 
   /** Where a stored doc is: its chunk and index, if the chunk was read and holds it. */
@@ -176,55 +214,55 @@ export class ChunkSet {
     return i >= 0 ? { w, i } : undefined;
   }
 
-  /**
-   * Adds a doc to collection `c`'s newest chunk (read beforehand with `read`), or to a new one
-   * when that is full.
-   */
-  place(c: string, id: string, row: Row | null, u: Uint8Array | null, k: number): void {
+  /** Adds a doc to collection `c`'s newest chunk (read with `readNewest`), or to a new one. */
+  place(c: string, id: string, row: Row | null, u: Uint8Array | null): void {
     let w = this.fresh.find((f) => f.chunk.c === c && f.chunk.ids.length < CHUNK_SIZE);
     if (!w) {
-      const n = this.dir.openChunk(c);
-      const open = n === undefined ? undefined : this.byN.get(n);
-      if (open && open.chunk.c === c && open.chunk.ids.length < CHUNK_SIZE) w = open;
+      const n = this.newest.get(c);
+      const open = n === undefined || n === null ? undefined : this.byN.get(n);
+      if (open?.base && open.chunk.c === c && open.chunk.ids.length < CHUNK_SIZE) w = open;
     }
     if (!w) {
-      w = { chunk: { c, ids: [], rows: [] }, base: { ids: [], u: [], k: [] }, placed: [], dirty: true };
-      this.fresh.push(w);
+      const created: Working = { chunk: { c, ids: [], rows: [] }, base: { ids: [], u: [] }, placed: [], rowsDirty: true, baseDirty: true };
+      this.fresh.push(created);
+      w = created;
     }
     w.chunk.ids.push(id);
     w.chunk.rows.push(row);
-    w.base.u.push(u);
-    w.base.k.push(k);
+    w.base!.u.push(u);
     w.placed.push(id);
-    w.dirty = true;
+    w.rowsDirty = true;
+    w.baseDirty = true;
   }
 
-  /** Takes a doc out of its chunk (it is placed again under its collection). */
+  /** Takes a doc out of its chunk (its states read), to be placed again under its collection. */
   remove(w: Working, i: number): void {
+    // Only called for a doc whose chunk's states were read.
     w.chunk.ids.splice(i, 1);
     w.chunk.rows.splice(i, 1);
-    w.base.u.splice(i, 1);
-    w.base.k.splice(i, 1);
-    w.dirty = true;
+    w.base!.u.splice(i, 1);
+    w.rowsDirty = true;
+    w.baseDirty = true;
   }
 
-  /** Writes every changed chunk and the directory entries of the docs placed. */
-  write(): Promise<void> {
+  /**
+   * Writes every changed chunk and the directory entries of the docs placed. `inOrder`: the
+   * transaction began with a directory refresh.
+   */
+  write(inOrder: boolean): Promise<void> {
     const ops: Promise<unknown>[] = [];
     const placed: { n: number; c: string; ids: string[] }[] = [];
     const addDir = (): Promise<unknown> =>
-      Dexie.Promise.all(placed.map((p) => this.db.dir.add(p).then((v) => this.dir.take({ ...p, v }))));
+      Dexie.Promise.all(placed.map((p) => this.db.dir.add(p).then((v) => this.dir.take({ ...p, v }, inOrder))));
     for (const [n, w] of this.byN) {
-      if (!w.dirty) continue;
-      w.base.ids = w.chunk.ids;
-      ops.push(this.db.chunks.put(w.chunk), this.db.bases.put({ ...w.base, n }));
+      if (w.rowsDirty) ops.push(this.db.chunks.put(w.chunk));
+      if (w.baseDirty && w.base) ops.push(this.db.bases.put({ n, ids: w.chunk.ids, u: w.base.u }));
       if (w.placed.length) placed.push({ n, c: w.chunk.c, ids: w.placed });
     }
     for (const w of this.fresh) {
-      w.base.ids = w.chunk.ids;
       ops.push(this.db.chunks.add(w.chunk).then((n) => {
         placed.push({ n, c: w.chunk.c, ids: w.placed });
-        return this.db.bases.put({ ...w.base, n });
+        return this.db.bases.put({ n, ids: w.chunk.ids, u: w.base!.u });
       }));
     }
     return Dexie.Promise.all(ops).then(addDir).then(() => undefined);
@@ -376,11 +414,22 @@ export async function commitBatch(
 
   try {
     await db.transaction('rw', [db.chunks, db.bases, db.dir, db.updates, db.outbox, db.trash, db.problems, db.meta], async () => {
-      await dir.refresh(db);
+      // Whether each doc is stored must be certain: a remote or imported batch, or a local one
+      // with a doc whose place this store has not seen, reads the directory first.
+      let refreshed = false;
+      const refresh = async (): Promise<void> => {
+        await dir.refresh(db);
+        refreshed = true;
+      };
+      if (origin !== 'local' || ids.some((id) => dir.get(id) === undefined && !source.isNew?.(id))) await refresh();
       const chunks = new ChunkSet(db, dir);
-      const stored = ids.filter((id) => dir.get(id) !== undefined);
-      await chunks.read(stored.map((id) => dir.get(id)!));
-      const storedSet = new Set(stored);
+      await chunks.read(ids.flatMap((id) => dir.get(id) ?? []));
+      // A place seen earlier that no longer holds the doc (it moved): ask the directory.
+      if (!refreshed && ids.some((id) => dir.get(id) !== undefined && !chunks.find(id))) {
+        await refresh();
+        await chunks.read(ids.flatMap((id) => dir.get(id) ?? []));
+      }
+      const storedSet = new Set(ids.filter((id) => chunks.find(id)));
       lap('read');
       // A doc prepared as new that was stored or loaded since is done the ordinary way.
       const usable = new Set<string>();
@@ -403,28 +452,37 @@ export async function commitBatch(
         docsOut.set(id, doc);
       }
       lap('cpu');
+      // How many updates each stored doc has beside its base, for compaction (SPEC S5).
+      const storedCount = new Map<string, number>();
       const later = new Map<string, UpdateEntry[]>();
       if (toLoad.length) {
+        await chunks.readBases(toLoad.map((id) => dir.get(id)!));
         for (const e of await db.updates.where('docId').anyOf(toLoad).toArray()) {
           const list = later.get(e.docId);
           if (list) list.push(e);
           else later.set(e.docId, [e]);
         }
       }
+      const inMemory = [...storedSet].filter((id) => !toLoad.includes(id));
+      if (inMemory.length) {
+        for (const docId of (await db.updates.where('docId').anyOf(inMemory).keys()) as string[]) storedCount.set(docId, (storedCount.get(docId) ?? 0) + 1);
+      }
+      for (const [id, list] of later) storedCount.set(id, list.length);
       lap('read');
       for (const id of toLoad) {
         const doc = docsOut.get(id)!;
-        const found = chunks.find(id);
-        if (found) applyBase(doc, found.w.base.u[found.i] ?? null, problems);
+        const found = chunks.find(id)!;
+        applyBase(doc, found.w.base?.u[found.i] ?? null, problems);
         applyEntries(doc, later.get(id) ?? [], problems);
       }
 
       const toStore: UpdateEntry[] = [];
       const compacted: string[] = [];
-      // First every doc is applied and read; then the chunks new docs join are read; then
-      // everything is placed and written.
-      const done: { id: string; doc: Y.Doc; updates: Uint8Array[]; outcome: Outcome }[] = [];
+      // First every doc is applied and read; then the chunks whose states change are read;
+      // then everything is placed and written.
+      const done: { id: string; doc: Y.Doc; updates: Uint8Array[]; outcome: Outcome; compact: boolean; move: boolean }[] = [];
       const joining = new Set<string>();
+      const statesOf = new Set<number>();
       for (const id of ids) {
         const doc = docsOut.get(id)!;
         let updates: Uint8Array[];
@@ -456,7 +514,6 @@ export async function commitBatch(
           if (!updates.length) continue;
           outcome = readOutcome(id, doc, source, now);
         }
-        if (!updates.length) continue;
         if (id === SETTINGS_DOC_ID) result.settingsChanged = true;
         problems.push(...outcome.problems);
         if (outcome.change) result.rows.push(outcome.change);
@@ -464,39 +521,40 @@ export async function commitBatch(
         if (outcome.trash) trashPut.push(outcome.trash);
         else if (outcome.change && storedSet.has(id)) trashDelete.push(id);
         const found = chunks.find(id);
-        if (!found || (found.w.chunk.c !== outcome.c && outcome.c !== '?')) joining.add(outcome.c);
-        done.push({ id, doc, updates, outcome });
+        // A doc stored before its collection was known ('?') moves to that collection's chunks.
+        const move = found !== undefined && found.w.chunk.c !== outcome.c && outcome.c !== '?';
+        const compact = found !== undefined && 1 + (storedCount.get(id) ?? 0) + updates.length > COMPACT_AFTER;
+        if (!found || move) joining.add(outcome.c);
+        if (found && (move || compact)) statesOf.add(dir.get(id)!);
+        done.push({ id, doc, updates, outcome, compact, move });
       }
       lap('cpu');
-      await chunks.read([], joining);
+      await chunks.readBases(statesOf);
+      await chunks.readNewest(joining);
       lap('read');
-      for (const { id, doc, updates, outcome: { c, row } } of done) {
+      for (const { id, doc, updates, outcome: { c, row }, compact, move } of done) {
         const found = chunks.find(id);
         if (!found) {
           // A new doc: its updates become its base state, in its chunk.
-          chunks.place(c, id, row, updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates), 1);
+          chunks.place(c, id, row, updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
           continue;
         }
         const { w, i } = found;
-        let u = w.base.u[i] ?? null;
-        let k = (w.base.k[i] ?? 0) + updates.length;
-        if (k > COMPACT_AFTER) {
+        if (compact) {
           // Compaction (SPEC S5): the doc's state becomes its base and its stored updates go.
-          u = Y.encodeStateAsUpdate(doc);
-          k = 1;
+          w.base!.u[i] = Y.encodeStateAsUpdate(doc);
+          w.baseDirty = true;
           compacted.push(id);
         } else {
           for (const update of updates) toStore.push({ docId: id, u: update, origin, at: now });
         }
-        // A doc stored before its collection was known ('?') moves to that collection's chunks.
-        if (w.chunk.c !== c && c !== '?') {
+        if (move) {
+          const u = w.base!.u[i] ?? null;
           chunks.remove(w, i);
-          chunks.place(c, id, row, u, k);
+          chunks.place(c, id, row, u);
         } else {
           w.chunk.rows[i] = row;
-          w.base.u[i] = u;
-          w.base.k[i] = k;
-          w.dirty = true;
+          w.rowsDirty = true;
         }
       }
       const outbox: OutboxEntry[] = [];
@@ -504,7 +562,7 @@ export async function commitBatch(
         for (const id of ids) for (const u of batch.byDoc.get(id)!) if (!failed.has(u)) outbox.push({ docId: id, u });
       }
       lap('cpu');
-      await chunks.write();
+      await chunks.write(refreshed);
       if (toStore.length) await db.updates.bulkAdd(toStore);
       if (compacted.length) await db.updates.where('docId').anyOf(compacted).delete();
       // What was made on this device waits in the outbox until the relay has it (SPEC S11).

@@ -38,15 +38,14 @@ export class Queries {
   /** One page of rows in the order of a field. */
   async page(collection: CollectionName, opts: PageOptions = {}): Promise<Row[]> {
     const t = await this.memory.table(collection);
-    const offset = opts.offset ?? 0;
-    const ids = t.ids(opts.orderBy ?? '_sort', opts.reverse ?? false).slice(offset, offset + (opts.limit ?? 50));
+    const ids = t.slice(opts.orderBy ?? '_sort', opts.reverse ?? false, opts.offset ?? 0, opts.limit ?? 50);
     return ids.map((id) => t.rows.get(id)!);
   }
 
   /** All ids in the order of a field: drives a virtual list of any length. */
   async ids(collection: CollectionName, opts: Pick<PageOptions, 'orderBy' | 'reverse'> = {}): Promise<string[]> {
     const t = await this.memory.table(collection);
-    return [...t.ids(opts.orderBy ?? '_sort', opts.reverse ?? false)];
+    return t.ids(opts.orderBy ?? '_sort', opts.reverse ?? false);
   }
 
   /** The rows of `ids` that exist, in that order. */

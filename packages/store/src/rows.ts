@@ -28,7 +28,7 @@ export function compareKeys(a: Key, b: Key): number {
 }
 
 /** Chunks read per transaction while a collection loads: short reads never hold up a save. */
-const LOAD_PAGE = 25;
+const LOAD_PAGE = 50;
 
 interface Keyed {
   k: Key;
@@ -100,6 +100,20 @@ export class RowTable {
 
   /** Ids of the rows that have `field`, in key order (then by id). */
   ids(field: string, reverse: boolean): string[] {
+    const ids = this.sorted(field).map((e) => e.id);
+    return reverse ? ids.reverse() : ids;
+  }
+
+  /** `limit` ids from `offset` in the order of `ids`, without copying the whole order. */
+  slice(field: string, reverse: boolean, offset: number, limit: number): string[] {
+    const sorted = this.sorted(field);
+    const out: string[] = [];
+    const end = Math.min(sorted.length, offset + limit);
+    for (let i = Math.max(0, offset); i < end; i++) out.push(sorted[reverse ? sorted.length - 1 - i : i]!.id);
+    return out;
+  }
+
+  private sorted(field: string): Keyed[] {
     this.ordersCatchUp();
     let sorted = this.orders.get(field);
     if (!sorted) {
@@ -111,21 +125,26 @@ export class RowTable {
       sorted.sort(compareKeyed);
       this.orders.set(field, sorted);
     }
-    const ids = sorted.map((e) => e.id);
-    return reverse ? ids.reverse() : ids;
+    return sorted;
   }
 
   /** Ids of the rows whose `field` equals `value` as a key, in id order. */
   where(field: string, value: unknown): string[] {
+    const m = this.lookup(field);
+    const k = keyOf(value);
+    const set = k === undefined ? undefined : m.get(k);
+    return set ? [...set].sort() : [];
+  }
+
+  /** The rows by value of `field`, built the first time and then kept up to date. */
+  lookup(field: string): Map<Key, Set<string>> {
     let m = this.lookups.get(field);
     if (!m) {
       m = new Map();
       for (const row of this.rows.values()) add(m, keyOf(row[field]), row.id);
       this.lookups.set(field, m);
     }
-    const k = keyOf(value);
-    const set = k === undefined ? undefined : m.get(k);
-    return set ? [...set].sort() : [];
+    return m;
   }
 
   search(prefixes: readonly string[], limit: number): Row[] {
@@ -186,7 +205,16 @@ export class RowMemory {
   private readonly tables = new Map<CollectionName, RowTable>();
   private readonly loading = new Map<CollectionName, { done: Promise<RowTable>; missed: RowChange[] }>();
 
+  /** Awaited before a collection's rows are read (see WorkspaceStore.beforeRowsLoad). */
+  beforeLoad: ((c: CollectionName) => Promise<void>) | null = null;
+  /** Told which ids each chunk read holds. */
+  onChunk: ((ids: readonly string[], n: number) => void) | null = null;
+
   constructor(private readonly db: CounterpartDb) {}
+
+  collections(): CollectionName[] {
+    return [...new Set([...this.tables.keys(), ...this.loading.keys()])];
+  }
 
   /** The collection's rows, read from its chunks the first time. */
   table(c: CollectionName): Promise<RowTable> {
@@ -221,12 +249,14 @@ export class RowMemory {
 
   private async load(c: CollectionName, missed: RowChange[]): Promise<RowTable> {
     const table = new RowTable(c);
+    if (this.beforeLoad) await this.beforeLoad(c);
     const ns = await this.db.chunks.where('c').equals(c).primaryKeys();
     for (let i = 0; i < ns.length; i += LOAD_PAGE) {
       const chunks = await this.db.chunks.bulkGet(ns.slice(i, i + LOAD_PAGE));
       for (const chunk of chunks) {
         if (!chunk || chunk.c !== c) continue;
         for (const row of chunk.rows) if (isRow(row)) table.rows.set(row.id, row);
+        if (chunk.n !== undefined) this.onChunk?.(chunk.ids, chunk.n);
       }
     }
     // Changes committed while the chunks were read, in commit order: the last one wins.

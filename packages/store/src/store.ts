@@ -12,7 +12,10 @@ import { StoreError, isQuotaError } from './errors.ts';
 import { INGEST_ORIGIN, commitBatch, loadDoc, newIngestStats, prepareBatch, type BatchResult, type IncomingUpdate, type RowChange } from './ingest.ts';
 import { refreshDocs } from './external.ts';
 import { Queries } from './queries.ts';
-import { DEFAULT_SETTINGS, SETTINGS_DOC_ID, readSettings, writeCustomField, writeWorkspaceInfo, type WorkspaceSettings } from './settings.ts';
+import {
+  DEFAULT_SETTINGS, SETTINGS_DOC_ID, readSettings, writeCustomField, writeListView, writeWorkspaceInfo,
+  type ListViewChange, type WorkspaceSettings,
+} from './settings.ts';
 
 export interface StoreOptions extends DbOptions {
   /** How many unpinned docs stay in memory after use. */
@@ -23,6 +26,17 @@ export interface ChangeEvent {
   origin: Origin;
   rows: RowChange[];
   settingsChanged: boolean;
+  /**
+   * Collections with changes that `rows` does not list: another store's writes to collections
+   * this one has not read (their rows were not passed along, see `applyExternal`).
+   */
+  touched?: readonly CollectionName[];
+}
+
+/** A change another store made to a record whose row it did not pass along. */
+export interface Touch {
+  collection: CollectionName;
+  id: string;
 }
 
 export type ChangeListener = (e: ChangeEvent) => void;
@@ -42,8 +56,11 @@ export class WorkspaceStore extends Queries {
   private readonly dir = new Directory();
   /** Where the time of this store's writes went (benchmarks print it). */
   readonly stats = newIngestStats();
+  /** Records created here whose first write is not saved yet. */
+  private readonly created = new Set<string>();
   private readonly source = {
     cached: (id: string) => this.cache.get(id),
+    isNew: (id: string) => this.created.has(id),
     custom: (c: CollectionName) => this.customFields(c),
   };
   settings: WorkspaceSettings = DEFAULT_SETTINGS;
@@ -55,6 +72,7 @@ export class WorkspaceStore extends Queries {
     opts: StoreOptions,
   ) {
     super(db);
+    this.memory.onChunk = (ids, n) => this.dir.note(ids, n);
     this.cache = new DocCache(opts.docCacheSize ?? 256);
     this.settingsDoc = newRecordDoc(SETTINGS_DOC_ID);
   }
@@ -114,6 +132,7 @@ export class WorkspaceStore extends Queries {
         throw err;
       }
       if (origin === 'local') this.unsaved = [];
+      for (const id of batch.byDoc.keys()) this.created.delete(id);
       // Keep docs loaded for few-record writes hot; bulk loads would only churn the cache.
       for (const [id, doc] of touched) {
         if (this.cache.get(id) === doc) continue;
@@ -146,14 +165,16 @@ export class WorkspaceStore extends Queries {
   }
 
   /**
-   * Reads the rows of `collections` into memory a chunk page at a time, so the first account
-   * page or list opened later does not wait for them. Called when the app is idle.
+   * Reads the rows of `collections` into memory a chunk page at a time, with their lookup by
+   * account, so the first account page or list opened later does not wait for them. Called
+   * when the app is idle.
    */
   async warm(collections: readonly CollectionName[]): Promise<void> {
     for (const c of collections) {
       if (this.closed) return;
       try {
-        await this.memory.table(c);
+        const table = await this.memory.table(c);
+        if ((COLLECTIONS[c].fields as Readonly<Record<string, unknown>>).accountId) table.lookup('accountId');
       } catch (err) {
         // Closing the workspace ends the reading; anything else is an error.
         if (this.closed) return;
@@ -208,6 +229,7 @@ export class WorkspaceStore extends Queries {
     const checked = validate(collection, values, { custom: this.customFields(collection) });
     const id = newId(collection);
     const doc = newRecordDoc(id);
+    this.created.add(id);
     this.track(id, doc);
     this.cache.set(id, doc);
     const saves: Promise<unknown>[] = [];
@@ -275,6 +297,11 @@ export class WorkspaceStore extends Queries {
     await this.edit(SETTINGS_DOC_ID, (doc) => writeCustomField(doc, collection, { key, remove: true }));
   }
 
+  /** Saves, renames or deletes a list view shared by the team, or sets a list's default view. */
+  async changeListView(collection: CollectionName, change: ListViewChange): Promise<void> {
+    await this.edit(SETTINGS_DOC_ID, (doc) => writeListView(doc, collection, change));
+  }
+
   async setWorkspaceInfo(info: Partial<Pick<WorkspaceSettings, 'name' | 'currency'>>): Promise<void> {
     await this.edit(SETTINGS_DOC_ID, (doc) => writeWorkspaceInfo(doc, info));
   }
@@ -286,9 +313,10 @@ export class WorkspaceStore extends Queries {
    * worker's): docs held here are brought up to date and every listener hears of the change
    * (SPEC S12). `e` is the other store's change event.
    */
-  applyExternal(e: { rows: readonly RowChange[]; settingsChanged: boolean }): Promise<void> {
+  applyExternal(e: { rows: readonly RowChange[]; settingsChanged: boolean; others?: readonly Touch[] }): Promise<void> {
     return this.enqueue(async () => {
-      const ids = new Set(e.rows.map((r) => r.id));
+      const others = e.others ?? [];
+      const ids = new Set([...e.rows.map((r) => r.id), ...others.map((o) => o.id)]);
       if (e.settingsChanged) ids.add(SETTINGS_DOC_ID);
       const cached: { id: string; doc: Y.Doc }[] = [];
       for (const id of ids) {
@@ -300,13 +328,28 @@ export class WorkspaceStore extends Queries {
       const byId = new Map(e.rows.map((r) => [r.id, r]));
       for (const r of rewritten) byId.set(r.id, r);
       const rows = [...byId.values()];
+      const touched = [...new Set(others.filter((o) => !byId.has(o.id)).map((o) => o.collection))];
       if (e.settingsChanged) this.settings = readSettings(this.settingsDoc);
       this.memory.apply(rows);
-      if (rows.length || e.settingsChanged) {
-        const event: ChangeEvent = { origin: 'remote', rows, settingsChanged: e.settingsChanged };
+      if (rows.length || touched.length || e.settingsChanged) {
+        const event: ChangeEvent = { origin: 'remote', rows, settingsChanged: e.settingsChanged, ...(touched.length ? { touched } : {}) };
         for (const l of this.changeListeners) l(event);
       }
     });
+  }
+
+  /**
+   * Called before the rows of a collection are first read into memory, and awaited: a sync
+   * worker that leaves out the rows of collections this store has not read is told to send
+   * them from now on (see `applyExternal`), before the reading starts.
+   */
+  beforeRowsLoad(hook: ((c: CollectionName) => Promise<void>) | null): void {
+    this.memory.beforeLoad = hook;
+  }
+
+  /** Collections whose rows this store holds in memory or is reading. */
+  rowsLoaded(): CollectionName[] {
+    return this.memory.collections();
   }
 
   /** The oldest updates waiting to be sent to the relay, at most `limit` or about `maxBytes`. */

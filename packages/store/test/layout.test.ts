@@ -21,6 +21,7 @@ async function reopen(s: WorkspaceStore): Promise<WorkspaceStore> {
 }
 
 /** Where and how a doc is stored: its chunk, collection, row, base state and update count. */
+/** `n` counts the base and the later updates. */
 async function stored(s: WorkspaceStore, id: string): Promise<{ chunk: number; c: string; row: unknown; u: Uint8Array | null; n: number } | undefined> {
   let chunk: number | undefined;
   for (const e of await s.db.dir.toArray()) if (e.ids.includes(id)) chunk = e.n;
@@ -28,7 +29,9 @@ async function stored(s: WorkspaceStore, id: string): Promise<{ chunk: number; c
   const [entry, base] = await Promise.all([s.db.chunks.get(chunk), s.db.bases.get(chunk)]);
   const i = base!.ids.indexOf(id);
   expect(entry!.ids[i]).toBe(id);
-  return { chunk, c: entry!.c, row: entry!.rows[i], u: base!.u[i] ?? null, n: base!.k[i]! };
+  const later = await s.db.updates.where('docId').equals(id).count();
+  const u = base!.u[i] ?? null;
+  return { chunk, c: entry!.c, row: entry!.rows[i], u, n: (u ? 1 : 0) + later };
 }
 
 function contact(i: number, values: Record<string, unknown> = {}): { docId: string; update: Uint8Array } {
@@ -315,6 +318,49 @@ describe('stored layout (db version 4)', () => {
     // The failed batch left nothing behind: the same doc is new again and lands.
     await s.ingest([contact(6301)], 'remote');
     expect(await s.count('contacts')).toBe(2);
+  });
+
+  it('[S3] a store that has read a collection edits its records and creates new ones without reading the directory', async () => {
+    const a = await fresh();
+    await a.ingest(Array.from({ length: 50 }, (_, i) => contact(8000 + i)), 'remote');
+    const b = await WorkspaceStore.open(a.workspaceId);
+    open.push(b);
+    let dirReads = 0;
+    const table = b.db.dir;
+    const where = table.where.bind(table);
+    table.where = ((index: string) => {
+      dirReads++;
+      return where(index);
+    }) as typeof table.where;
+    const first = (await b.page('contacts', { limit: 1 }))[0]!;
+    await b.update('contacts', first.id, { jobTitle: 'Seen' });
+    const id = await b.create('contacts', { lastName: 'New here' });
+    expect(dirReads).toBe(0);
+    expect(await b.get('contacts', first.id)).toMatchObject({ jobTitle: 'Seen' });
+    // Both are where a store reading the whole directory finds them.
+    const c = await reopen(a);
+    expect(await stored(c, first.id)).toMatchObject({ c: 'contacts', row: { jobTitle: 'Seen' } });
+    expect(await stored(c, id)).toMatchObject({ c: 'contacts', row: { lastName: 'New here' } });
+    expect((await c.db.chunks.toArray()).flatMap((ch) => ch.ids).filter((x) => x === first.id)).toHaveLength(1);
+  });
+
+  it('[S12] a doc that moved since this store saw it is found again, not stored twice', async () => {
+    const a = await fresh();
+    const rec = contact(8100);
+    // Stored before its record exists: kept aside under '?'.
+    await a.ingest([{ docId: rec.docId, update: edit(rec.docId, rec.update, 'jobTitle', 'Early') }], 'remote');
+    const b = await WorkspaceStore.open(a.workspaceId);
+    open.push(b);
+    const doc = await b.acquire(rec.docId);
+    // The record's creation arrives through the other store: the doc moves to a contacts chunk.
+    await a.ingest([rec], 'remote');
+    await b.applyExternal({ rows: [], settingsChanged: false, others: [{ collection: 'contacts', id: rec.docId }] });
+    doc.getMap('f').set('city', 'Lyon');
+    await b.flush();
+    b.release(rec.docId);
+    const c = await reopen(a);
+    expect(await c.get('contacts', rec.docId)).toMatchObject({ lastName: 'Person 8100', jobTitle: 'Early', city: 'Lyon' });
+    expect((await c.db.chunks.toArray()).filter((ch) => ch.ids.includes(rec.docId)).map((ch) => ch.c)).toEqual(['contacts']);
   });
 
   it('[S1][S2] importRecords encodes the next chunk while the last is written, reports in order and fails with a failed write', async () => {

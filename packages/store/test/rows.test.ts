@@ -57,6 +57,8 @@ describe('rows in memory', () => {
       else t.applyAll(batch);
       expect(t.ids('_sort', false)).toEqual(expected(truth.values(), '_sort', false));
       expect(t.ids('stage', true)).toEqual(expected(truth.values(), 'stage', true));
+      expect(t.slice('stage', true, 3, 5)).toEqual(expected(truth.values(), 'stage', true).slice(3, 8));
+      expect(t.slice('_sort', false, 0, 4)).toEqual(expected(truth.values(), '_sort', false).slice(0, 4));
       for (const v of ['s1', 3, '3']) {
         expect(t.where('stage', v)).toEqual([...truth.values()].filter((r) => r.stage === v).map((r) => r.id).sort());
       }

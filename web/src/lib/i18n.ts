@@ -58,6 +58,87 @@ const en = {
   emptyList: (plural: string) => `No ${plural.toLowerCase()} yet.`,
   newRecord: (singular: string) => `New ${singular.toLowerCase()}`,
   listHint: 'Use ↑ and ↓ to move, Enter to open.',
+  filteredCount: (shown: string, total: string) => `${shown} of ${total}`,
+  listReading: (done: string, total: string) => `Filtering… ${done} of ${total}`,
+  listSorting: 'Sorting…',
+  noMatches: 'No records match these filters',
+  clearFilters: 'Clear filters',
+
+  // List views: sort
+  sortBy: (label: string) => `Sort by ${label}`,
+  sortedAsc: 'ascending',
+  sortedDesc: 'descending',
+  sortHere: 'No index: sorted on this device, which takes a few seconds on very long lists',
+  notSortable: 'This column cannot be sorted',
+
+  // List views: filters
+  filters: 'Filters',
+  addFilter: 'Add filter',
+  filterField: 'Field',
+  filterOp: 'Condition',
+  filterValue: 'Value',
+  removeFilter: (label: string) => `Remove the filter on ${label}`,
+  quickFilter: 'Filter this list',
+  quickFilterPlaceholder: 'Filter…',
+  pickRecord: 'Type to find a record',
+  pickedRecord: (title: string) => `Record: ${title}`,
+  filterOpLabel: {
+    contains: 'contains',
+    eq: 'is',
+    before: 'before',
+    after: 'after',
+    atLeast: 'at least',
+    atMost: 'at most',
+    isTrue: 'is yes',
+    isFalse: 'is no',
+    empty: 'is empty',
+    notEmpty: 'is not empty',
+  },
+  filterBadOp: (label: string) => `This condition does not apply to ${label}`,
+  filterNeedsValue: (label: string) => `${label}: enter a value to compare with`,
+  filterNotNumber: (label: string, raw: string) => `${label}: “${raw}” is not a number`,
+  filterNotDate: (label: string, raw: string) => `${label}: “${raw}” is not a date (YYYY-MM-DD)`,
+  filterNotOption: (label: string, options: string) => `${label}: choose one of ${options}`,
+  filterNotCurrency: (label: string, raw: string) => `${label}: “${raw}” is not a three-letter currency code`,
+  filterUnknownField: (field: string) => `The field “${field}” no longer exists; this filter is ignored`,
+
+  // List views: columns
+  columns: 'Columns',
+  columnsHint: 'Tick the columns to show; move them up or down to reorder.',
+  moveColumnUp: (label: string) => `Move ${label} up`,
+  moveColumnDown: (label: string) => `Move ${label} down`,
+  defaultColumns: 'Default columns',
+
+  // List views: saved views
+  views: 'Views',
+  allRecords: 'All records',
+  viewChanged: 'changed',
+  defaultViewMark: 'default',
+  saveView: 'Save view…',
+  saveChanges: (name: string) => `Save changes to “${name}”`,
+  saveAsNew: 'Save as a new view…',
+  renameView: 'Rename view…',
+  deleteView: 'Delete view',
+  makeDefaultView: 'Open this list with this view',
+  unsetDefaultView: 'Open this list with all records',
+  viewName: 'View name',
+  viewSaveTitle: 'Save view',
+  viewRenameTitle: 'Rename view',
+  viewSaveHint: 'Saved with the workspace: everyone in the team sees it on every device.',
+  save: 'Save',
+  viewSaved: (name: string) => `View “${name}” saved`,
+  viewDeleted: (name: string) => `View “${name}” deleted`,
+  confirmDeleteView: (name: string) => `Delete the view “${name}” for everyone in the workspace?`,
+  viewNameRequired: 'A view needs a name',
+  viewNameTooLong: (max: number) => `A view name can be at most ${max} characters`,
+  viewNameTaken: (name: string) => `There is already a view called “${name}”`,
+  viewUnreadable: 'A saved view is not readable',
+  viewNoId: 'A saved view has no id',
+  viewUnusable: (name: string, why: string) => `Saved view “${name}” cannot be used: ${why}`,
+  viewWhyNewer: 'it was saved by a newer version of Counterpart',
+  viewWhySort: 'its order is not readable',
+  viewWhyFilters: 'its filters are not readable',
+  viewWhyColumns: 'its columns are not readable',
 
   // Record page
   backTo: (plural: string) => `Back to ${plural.toLowerCase()}`,
@@ -334,7 +415,9 @@ const en = {
   offlineReady: 'Counterpart is ready to work offline.',
 } as const;
 
-type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : T[K] };
+type Widen<T> = {
+  readonly [K in keyof T]: T[K] extends string ? string : T[K] extends (...args: never[]) => unknown ? T[K] : Widen<T[K]>;
+};
 export type Messages = Widen<typeof en>;
 
 const CATALOGUES: Readonly<Record<string, Messages>> = { en };

@@ -47,7 +47,7 @@ class InsightsClient {
     this.api = api;
     this.progress = { stage: 'reading', fraction: 0 };
     this.offChanges = store.subscribe((e) => {
-      if (e.rows.some((r) => READS.has(r.collection))) api.dirty().catch(handleError);
+      if (e.rows.some((r) => READS.has(r.collection)) || e.touched?.some((c) => READS.has(c))) api.dirty().catch(handleError);
     });
     api
       .start(

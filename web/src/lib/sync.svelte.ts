@@ -42,9 +42,16 @@ class SyncClient {
     this.api = api;
     this.paused = false;
     this.status = { state: 'connecting', unsent: 0, lastSynced: null, role: null, error: null };
-    this.offLocal = store.subscribe((e) => {
+    const offLocal = store.subscribe((e) => {
       if (e.origin !== 'remote') api.kick().catch(handleError);
     });
+    // The worker sends the rows of what this store has read; before it reads more, it says so.
+    // A worker that does not answer (it crashed) must not hold up reading: a second is enough.
+    store.beforeRowsLoad((c) => Promise.race([api.interest([c]), new Promise<void>((resolve) => setTimeout(resolve, 1000))]));
+    this.offLocal = () => {
+      offLocal();
+      store.beforeRowsLoad(null);
+    };
     await api.start(
       { url: relay.url, workspaceId, token: relay.token, device: deviceName() },
       Comlink.proxy({
@@ -61,6 +68,7 @@ class SyncClient {
           for (const l of this.awarenessListeners) l(u);
         },
       }),
+      store.rowsLoaded(),
     );
   }
 

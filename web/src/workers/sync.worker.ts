@@ -3,7 +3,8 @@
 // announced to the app, whose store takes it in (store SPEC S12); the app tells it when its own
 // edits have added to the outbox.
 import * as Comlink from 'comlink';
-import type { RowChange } from '@counterpart/store';
+import type { CollectionName } from '@counterpart/model';
+import type { RowChange, Touch } from '@counterpart/store';
 import { WorkspaceStore } from '@counterpart/store';
 import { SyncEngine, type SyncStatus } from '@counterpart/sync';
 
@@ -16,7 +17,7 @@ export interface SyncConfig {
 
 export interface SyncEvents {
   status(s: SyncStatus): void;
-  changes(e: { rows: RowChange[]; settingsChanged: boolean }): void;
+  changes(e: { rows: RowChange[]; settingsChanged: boolean; others?: Touch[] }): void;
   awareness(update: Uint8Array): void;
 }
 
@@ -24,19 +25,26 @@ export interface SyncEvents {
 const ANNOUNCE_SLICE = 200;
 
 let store: WorkspaceStore | null = null;
+/** Collections whose rows the app holds in memory: their changes are sent with rows. */
+const interest = new Set<CollectionName>();
 let engine: SyncEngine | null = null;
 
 const api = {
-  async start(config: SyncConfig, events: SyncEvents): Promise<void> {
+  async start(config: SyncConfig, events: SyncEvents, collections: CollectionName[]): Promise<void> {
     await api.dispose();
+    interest.clear();
+    api.interest(collections);
     store = await WorkspaceStore.open(config.workspaceId);
     const s = store;
     s.subscribe((e) => {
       if (e.origin !== 'remote') return;
+      // Rows go only to collections the app has read; for the others, which records changed.
       // A page of a catch-up changes thousands of rows: announced in slices, so that reading
       // one message and following it stays a short task on the app's main thread.
-      for (let i = 0; i === 0 || i < e.rows.length; i += ANNOUNCE_SLICE) {
-        void events.changes({ rows: e.rows.slice(i, i + ANNOUNCE_SLICE), settingsChanged: i === 0 && e.settingsChanged });
+      const rows = e.rows.filter((r) => interest.has(r.collection));
+      const others = e.rows.filter((r) => !interest.has(r.collection)).map((r) => ({ collection: r.collection, id: r.id }));
+      for (let i = 0; i === 0 || i < rows.length; i += ANNOUNCE_SLICE) {
+        void events.changes({ rows: rows.slice(i, i + ANNOUNCE_SLICE), settingsChanged: i === 0 && e.settingsChanged, ...(i === 0 && others.length ? { others } : {}) });
       }
     });
     engine = new SyncEngine(s, { url: config.url, workspaceId: config.workspaceId, token: config.token, device: config.device });
@@ -50,6 +58,10 @@ const api = {
   },
   async resume(): Promise<void> {
     await engine?.start();
+  },
+  /** The app has read (or is about to read) these collections' rows. */
+  interest(collections: CollectionName[]): void {
+    for (const c of collections) interest.add(c);
   },
   kick(): void {
     engine?.kick();
