@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { setText } from '@counterpart/model';
+import { makeId, setText } from '@counterpart/model';
 import { startRelay, type Relay } from '@counterpart/relay';
-import { WorkspaceStore } from '@counterpart/store';
-import { SyncEngine, type SocketLike, type SyncStatus } from '@counterpart/sync';
+import { WorkspaceStore, importRecords, prepareElsewhere, type IncomingUpdate } from '@counterpart/store';
+import { SyncEngine, type SocketLike, type SyncOptions, type SyncStatus } from '@counterpart/sync';
 
 const SECRET = 'engine-test-secret-0123456789';
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -32,7 +32,7 @@ interface Device {
 }
 
 let deviceNo = 0;
-async function device(relay: Relay, token: string, workspace = 'team'): Promise<Device> {
+async function device(relay: Relay, token: string, workspace = 'team', extra: Partial<SyncOptions> = {}): Promise<Device> {
   const store = await WorkspaceStore.open(workspace, { indexedDB: new IDBFactory(), IDBKeyRange });
   const engine = new SyncEngine(store, {
     url: relay.url,
@@ -41,6 +41,7 @@ async function device(relay: Relay, token: string, workspace = 'team'): Promise<
     device: `device-${++deviceNo}`,
     createSocket: (url) => new WebSocket(url) as unknown as SocketLike,
     backoff: { minMs: 20, maxMs: 200 },
+    ...extra,
   });
   const statuses: SyncStatus[] = [];
   engine.onStatus((s) => statuses.push(s));
@@ -85,6 +86,33 @@ describe('sync engine with a real relay', () => {
     expect(ra).toMatchObject({ jobTitle: 'Head of purchasing', phone: '+380 44 555 0101', notes: 'Met at the Kyiv fair. Wants samples.' });
     expect(rb).toEqual(ra);
     expect(a.engine.status).toMatchObject({ state: 'online', unsent: 0, role: 'editor' });
+  });
+
+  it('a catch-up whose pages are prepared elsewhere, finishing out of order, is stored in order with its cursor', async () => {
+    const { relay } = await startTestRelay();
+    const token = relay.auth.issue({ workspace: 'team', role: 'editor' });
+    const a = await device(relay, token);
+    const records = Array.from({ length: 4500 }, (_, i) => ({ collection: 'contacts' as const, id: makeId('contacts', `p${String(i).padStart(5, '0')}`), values: { lastName: `Paged ${i}` }, created: 1 }));
+    await importRecords(a.store, records, { chunk: 1500 });
+    await idle(a);
+    // Pages are prepared as another thread would (a structured clone of the result), and the
+    // first takes longest: the engine must still hand them to the store in order.
+    const delays = [60, 5, 5];
+    const prepared: number[] = [];
+    const b = await device(relay, token, 'team', {
+      prepare: async (items: IncomingUpdate[]) => {
+        const batch = structuredClone(prepareElsewhere(items, 'remote', {}));
+        await new Promise((resolve) => setTimeout(resolve, delays[prepared.length] ?? 0));
+        prepared.push(items.length);
+        return batch;
+      },
+    });
+    await idle(b);
+    expect(prepared.reduce((x, y) => x + y, 0)).toBe(4500);
+    expect(prepared.length).toBeGreaterThan(1);
+    expect(await b.store.count('contacts')).toBe(4500);
+    expect(await b.store.getMeta('sync:cursor:' + relay.url)).toBe(4500);
+    expect((await b.store.get('contacts', records[4499]!.id))?.lastName).toBe('Paged 4499');
   });
 
   it('a reconnect after 100 offline edits sends those 100 and receives only what changed', async () => {

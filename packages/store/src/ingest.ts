@@ -8,7 +8,7 @@ import Dexie from 'dexie';
 import * as Y from 'yjs';
 import { isCollectionName, readRecord, SCHEMA_VERSION, toRow, type CollectionName, type CustomFieldDef, type RecordState, type Row } from '@counterpart/model';
 import { CHUNK_SIZE, type BaseEntry, type ChunkEntry, type CounterpartDb, type MetaEntry, type Origin, type OutboxEntry, type ProblemEntry, type TrashEntry, type UpdateEntry } from './db.ts';
-import type { Directory } from './directory.ts';
+import { Directory } from './directory.ts';
 import { SETTINGS_DOC_ID } from './settings.ts';
 
 export const INGEST_ORIGIN = Symbol('counterpart:ingest');
@@ -281,7 +281,8 @@ interface Outcome {
 
 /** A doc of the batch that nothing had stored when the batch was prepared, applied in advance. */
 interface FreshDoc {
-  doc: Y.Doc;
+  /** Absent when the batch was prepared elsewhere (another worker): docs do not cross threads. */
+  doc?: Y.Doc;
   updates: Uint8Array[];
   outcome: Outcome;
 }
@@ -309,7 +310,14 @@ export interface PreparedBatch {
  * Checks a batch and applies the updates of docs that are neither stored (as far as `dir` knows)
  * nor in memory to new docs. `commit` uses that work for every doc that is still new by then.
  */
-export function prepareBatch(items: readonly IncomingUpdate[], origin: Origin, dir: Directory, source: DocSource, prepareFresh = true): PreparedBatch {
+export function prepareBatch(
+  items: readonly IncomingUpdate[],
+  origin: Origin,
+  dir: Directory,
+  source: DocSource,
+  prepareFresh = true,
+  keepDocs = true,
+): PreparedBatch {
   const t0 = performance.now();
   const at = Date.now();
   const refused: ProblemEntry[] = [];
@@ -345,8 +353,12 @@ export function prepareBatch(items: readonly IncomingUpdate[], origin: Origin, d
       }
     }
     byDoc.set(id, good);
-    if (good.length) fresh.set(id, { doc, updates: good, outcome: readOutcome(id, doc, source, at) });
-    else doc.destroy();
+    if (good.length) {
+      const outcome = readOutcome(id, doc, source, at);
+      if (keepDocs) fresh.set(id, { doc, updates: good, outcome });
+      // Not destroyed: nothing else holds it, and destroying costs more than dropping it.
+      else fresh.set(id, { updates: good, outcome });
+    } else doc.destroy();
   }
   return { origin, at, size: items.length, byDoc, refused, fresh, failed, cpu: performance.now() - t0 };
 }
@@ -434,14 +446,15 @@ export async function commitBatch(
       // A doc prepared as new that was stored or loaded since is done the ordinary way.
       const usable = new Set<string>();
       for (const [id, f] of fresh) {
-        if (storedSet.has(id) || source.cached(id) || docsOut.has(id)) f.doc.destroy();
+        if (storedSet.has(id) || source.cached(id) || docsOut.has(id)) f.doc?.destroy();
         else usable.add(id);
       }
       // Stored docs not in memory are loaded: base state from their chunk, then their updates.
       const toLoad: string[] = [];
       for (const id of ids) {
         if (usable.has(id)) {
-          docsOut.set(id, fresh.get(id)!.doc);
+          const doc = fresh.get(id)!.doc;
+          if (doc) docsOut.set(id, doc);
           continue;
         }
         let doc = source.cached(id) ?? docsOut.get(id);
@@ -463,7 +476,8 @@ export async function commitBatch(
           else later.set(e.docId, [e]);
         }
       }
-      const inMemory = [...storedSet].filter((id) => !toLoad.includes(id));
+      const loading = new Set(toLoad);
+      const inMemory = [...storedSet].filter((id) => !loading.has(id));
       if (inMemory.length) {
         for (const docId of (await db.updates.where('docId').anyOf(inMemory).keys()) as string[]) storedCount.set(docId, (storedCount.get(docId) ?? 0) + 1);
       }
@@ -480,11 +494,11 @@ export async function commitBatch(
       const compacted: string[] = [];
       // First every doc is applied and read; then the chunks whose states change are read;
       // then everything is placed and written.
-      const done: { id: string; doc: Y.Doc; updates: Uint8Array[]; outcome: Outcome; compact: boolean; move: boolean }[] = [];
+      const done: { id: string; doc: Y.Doc | undefined; updates: Uint8Array[]; outcome: Outcome; compact: boolean; move: boolean }[] = [];
       const joining = new Set<string>();
       const statesOf = new Set<number>();
       for (const id of ids) {
-        const doc = docsOut.get(id)!;
+        const doc = docsOut.get(id);
         let updates: Uint8Array[];
         let outcome: Outcome;
         if (usable.has(id)) {
@@ -501,7 +515,7 @@ export async function commitBatch(
               continue;
             }
             try {
-              Y.applyUpdate(doc, update, INGEST_ORIGIN);
+              Y.applyUpdate(doc!, update, INGEST_ORIGIN);
             } catch (err) {
               problems.push({ kind: 'malformed-update', docId: id, message: `Update for ${id} failed to apply: ${String(err)}. It is kept, not applied.`, at: now, data: update });
               result.rejected++;
@@ -512,7 +526,7 @@ export async function commitBatch(
             result.applied++;
           }
           if (!updates.length) continue;
-          outcome = readOutcome(id, doc, source, now);
+          outcome = readOutcome(id, doc!, source, now);
         }
         if (id === SETTINGS_DOC_ID) result.settingsChanged = true;
         problems.push(...outcome.problems);
@@ -542,7 +556,7 @@ export async function commitBatch(
         const { w, i } = found;
         if (compact) {
           // Compaction (SPEC S5): the doc's state becomes its base and its stored updates go.
-          w.base!.u[i] = Y.encodeStateAsUpdate(doc);
+          w.base!.u[i] = Y.encodeStateAsUpdate(doc!);
           w.baseDirty = true;
           compacted.push(id);
         } else {
@@ -577,10 +591,19 @@ export async function commitBatch(
   } catch (err) {
     // The directory may hold placements of the transaction that failed: read it again.
     dir.reset();
-    for (const f of fresh.values()) if (!docsOut.has(f.doc.guid)) f.doc.destroy();
+    for (const f of fresh.values()) if (f.doc && !docsOut.has(f.doc.guid)) f.doc.destroy();
     throw err;
   }
   return result;
+}
+
+/**
+ * Prepares a remote or imported batch away from any store (in another worker): every doc is
+ * taken as new and applied, and only what crosses threads is kept (rows and updates, no docs).
+ * The store that commits it treats docs it finds stored the ordinary way.
+ */
+export function prepareElsewhere(items: readonly IncomingUpdate[], origin: Origin, custom: Partial<Record<CollectionName, readonly CustomFieldDef[]>>): PreparedBatch {
+  return prepareBatch(items, origin, new Directory(), { cached: () => undefined, custom: (c) => custom[c] ?? [] }, true, false);
 }
 
 /** Prepares and commits a batch in one go (tests, and writes that cannot be prepared early). */

@@ -9,7 +9,7 @@ import { openDb, type CounterpartDb, type DbOptions, type Origin, type OutboxEnt
 import { DocCache } from './doc-cache.ts';
 import { Directory } from './directory.ts';
 import { StoreError, isQuotaError } from './errors.ts';
-import { INGEST_ORIGIN, commitBatch, loadDoc, newIngestStats, prepareBatch, type BatchResult, type IncomingUpdate, type RowChange } from './ingest.ts';
+import { INGEST_ORIGIN, commitBatch, loadDoc, newIngestStats, prepareBatch, type BatchResult, type IncomingUpdate, type PreparedBatch, type RowChange } from './ingest.ts';
 import { refreshDocs } from './external.ts';
 import { Queries } from './queries.ts';
 import {
@@ -109,11 +109,16 @@ export class WorkspaceStore extends Queries {
    * the doc listeners below — local edits. Resolves when they are durably saved (SPEC S1, S2).
    * Malformed updates are kept in `problems` and reported, never applied (SPEC S4).
    */
-  ingest(items: readonly IncomingUpdate[], origin: Origin, opts: { meta?: { k: string; v: unknown } } = {}): Promise<BatchResult> {
+  ingest(
+    items: readonly IncomingUpdate[],
+    origin: Origin,
+    opts: { meta?: { k: string; v: unknown }; prepared?: PreparedBatch } = {},
+  ): Promise<BatchResult> {
     if (this.closed) return Promise.reject(new StoreError('closed', 'The workspace is closed'));
     // Remote and imported batches are applied now, while earlier writes may still be storing:
-    // a sync or an import prepares its next batch while IndexedDB writes the last one.
-    const early = origin === 'local' ? undefined : prepareBatch(items, origin, this.dir, this.source);
+    // a sync or an import prepares its next batch while IndexedDB writes the last one. A batch
+    // may also come prepared by another thread (`prepareElsewhere`), with the same items.
+    const early = origin === 'local' ? undefined : (opts.prepared ?? prepareBatch(items, origin, this.dir, this.source));
     return this.enqueue(async () => {
       const batch = early ?? prepareBatch([...this.unsaved, ...items], origin, this.dir, this.source, false);
       const touched = new Map<string, Y.Doc>();

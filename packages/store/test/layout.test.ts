@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { COLLECTION_NAMES, encodeNewRecord, makeId, readRecord, toRow } from '@counterpart/model';
-import { CHUNK_SIZE, COMPACT_AFTER, DB_PREFIX, WorkspaceStore, importRecords, rowIndexes, type ProblemEntry } from '../src/index.ts';
+import { CHUNK_SIZE, COMPACT_AFTER, DB_PREFIX, WorkspaceStore, importRecords, prepareElsewhere, rowIndexes, type ProblemEntry } from '../src/index.ts';
 
 const open: WorkspaceStore[] = [];
 afterEach(async () => {
@@ -361,6 +361,21 @@ describe('stored layout (db version 4)', () => {
     const c = await reopen(a);
     expect(await c.get('contacts', rec.docId)).toMatchObject({ lastName: 'Person 8100', jobTitle: 'Early', city: 'Lyon' });
     expect((await c.db.chunks.toArray()).filter((ch) => ch.ids.includes(rec.docId)).map((ch) => ch.c)).toEqual(['contacts']);
+  });
+
+  it('[S1] a batch prepared on another thread (cloned across) lands like one prepared here, stored docs included', async () => {
+    const s = await fresh();
+    const known = contact(8200);
+    await s.ingest([known], 'remote');
+    const items = [contact(8201), contact(8202), { docId: known.docId, update: edit(known.docId, known.update, 'jobTitle', 'Later') }, { docId: contact(8203).docId, update: new Uint8Array([1, 2, 3]) }];
+    // What crosses a worker boundary is a structured clone: no docs, the same bytes.
+    const prepared = structuredClone(prepareElsewhere(items, 'remote', {}));
+    const result = await s.ingest(items, 'remote', { prepared });
+    expect(result).toMatchObject({ applied: 3, rejected: 1 });
+    expect((await s.rows('contacts', [contact(8201).docId, contact(8202).docId, known.docId])).map((r) => r.lastName)).toEqual(['Person 8201', 'Person 8202', 'Person 8200']);
+    expect(await s.get('contacts', known.docId)).toMatchObject({ jobTitle: 'Later' });
+    expect(await stored(s, known.docId)).toMatchObject({ n: 2 });
+    expect((await s.problems()).map((p) => p.kind)).toEqual(['malformed-update']);
   });
 
   it('[S1][S2] importRecords encodes the next chunk while the last is written, reports in order and fails with a failed write', async () => {

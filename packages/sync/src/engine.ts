@@ -7,7 +7,7 @@ import {
   CLOSE, PROTOCOL_VERSION, closeReason, decode, encode,
   type Message, type Role,
 } from '@counterpart/protocol';
-import type { WorkspaceStore } from '@counterpart/store';
+import type { IncomingUpdate, PreparedBatch, WorkspaceStore } from '@counterpart/store';
 
 export type SyncState = 'idle' | 'connecting' | 'syncing' | 'online' | 'offline' | 'refused';
 
@@ -46,7 +46,15 @@ export interface SyncOptions {
   /** Most updates per push. */
   batchSize?: number;
   random?: () => number;
+  /**
+   * Prepares a large page of updates on another thread (see the store's `prepareElsewhere`),
+   * so that applying one page overlaps with storing the last on a second core.
+   */
+  prepare?: (items: IncomingUpdate[]) => Promise<PreparedBatch>;
 }
+
+/** Pages at least this large are prepared by `SyncOptions.prepare`; live updates are small. */
+const PREPARE_ELSEWHERE = 200;
 
 /** Counters for tests and benchmarks. */
 export interface SyncStats {
@@ -91,6 +99,8 @@ export class SyncEngine {
   private chain: Promise<void> = Promise.resolve();
   /** Pages of updates handed to the store and not yet stored, oldest first. */
   private saving: Promise<void>[] = [];
+  /** Resolves once the last page received has been handed to the store. */
+  private handing: Promise<void> = Promise.resolve();
   private readonly statusListeners = new Set<(s: SyncStatus) => void>();
   private readonly awarenessListeners = new Set<(update: Uint8Array) => void>();
   private readonly idleWaiters = new Set<() => void>();
@@ -272,8 +282,26 @@ export class SyncEngine {
         // it is handed over), so the two halves of a catch-up overlap; one page waits at most.
         const head = m.head;
         const count = m.items.length;
+        const items = m.items.map((i) => ({ docId: i.docId, update: i.update }));
+        const meta = { k: this.cursorKey, v: head };
+        const prepare = this.opts.prepare;
+        // Handed to the store in the order received, whichever thread prepared them.
+        const previous = this.handing;
+        let handed!: () => void;
+        this.handing = new Promise<void>((resolve) => (handed = resolve));
+        const ingested = (async () => {
+          let stored: Promise<unknown>;
+          try {
+            const prepared = prepare && count >= PREPARE_ELSEWHERE ? await prepare(items) : undefined;
+            await previous;
+            stored = this.store.ingest(items, 'remote', { meta, ...(prepared ? { prepared } : {}) });
+          } finally {
+            handed();
+          }
+          await stored;
+        })();
         const saved = count
-          ? this.store.ingest(m.items.map((i) => ({ docId: i.docId, update: i.update })), 'remote', { meta: { k: this.cursorKey, v: head } }).then(() => {
+          ? ingested.then(() => {
             this.stats.received += count;
             if (head > this.cursor) this.cursor = head;
           })

@@ -7,6 +7,7 @@ import type { CollectionName } from '@counterpart/model';
 import type { RowChange, Touch } from '@counterpart/store';
 import { WorkspaceStore } from '@counterpart/store';
 import { SyncEngine, type SyncStatus } from '@counterpart/sync';
+import type { PrepareWorkerApi } from './prepare.worker.ts';
 
 export interface SyncConfig {
   readonly url: string;
@@ -19,6 +20,14 @@ export interface SyncEvents {
   status(s: SyncStatus): void;
   changes(e: { rows: RowChange[]; settingsChanged: boolean; others?: Touch[] }): void;
   awareness(update: Uint8Array): void;
+}
+
+let prepareApi: Comlink.Remote<PrepareWorkerApi> | null = null;
+
+/** The thread that prepares large pages, started the first time one arrives. */
+function preparer(): Comlink.Remote<PrepareWorkerApi> {
+  prepareApi ??= Comlink.wrap<PrepareWorkerApi>(new Worker(new URL('./prepare.worker.ts', import.meta.url), { type: 'module', name: 'sync-prepare' }));
+  return prepareApi;
 }
 
 /** Row changes per message to the app. */
@@ -47,7 +56,13 @@ const api = {
         void events.changes({ rows: rows.slice(i, i + ANNOUNCE_SLICE), settingsChanged: i === 0 && e.settingsChanged, ...(i === 0 && others.length ? { others } : {}) });
       }
     });
-    engine = new SyncEngine(s, { url: config.url, workspaceId: config.workspaceId, token: config.token, device: config.device });
+    engine = new SyncEngine(s, {
+      url: config.url,
+      workspaceId: config.workspaceId,
+      token: config.token,
+      device: config.device,
+      prepare: (items) => preparer().prepare(items, s.settings.customFields),
+    });
     engine.onStatus((st) => events.status(st));
     engine.onAwareness((u) => events.awareness(u));
     await engine.start();
