@@ -30,6 +30,11 @@ test('Chromium finds the app installable: manifest, icons, and a service worker 
     expect(manifest.url).toMatch(/\/manifest\.webmanifest$/);
     expect(manifest.errors).toEqual([]);
     expect(errors).toEqual([]);
+
+    // The relay's own pages are not taken over by the app shell.
+    const health = await page.goto('/healthz');
+    expect(health?.fromServiceWorker()).toBe(false);
+    expect(await health?.json()).toMatchObject({ status: 'ok' });
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
