@@ -18,3 +18,11 @@ export async function loadSmallDemo(page: Page, timeout: number): Promise<void> 
   await page.getByRole('button', { name: 'Load the demo workspace' }).click();
   await expect(page.getByText('500 records', { exact: true })).toBeVisible({ timeout });
 }
+
+/**
+ * Waits until the app's service worker has finished activating and serves this page, so every
+ * request the page makes from here on (a reload, a lazily loaded view or worker) goes through it.
+ */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', undefined, { timeout: 30_000 });
+}

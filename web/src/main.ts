@@ -1,12 +1,10 @@
 // Entry point: global error handling first, then the app, then the service worker (last, so it
 // never competes with the first render).
 import { mount } from 'svelte';
-import { registerSW } from 'virtual:pwa-register';
 import { WorkspaceStore } from '@counterpart/store';
 import App from './App.svelte';
+import { appUpdate } from './lib/app-update.svelte.ts';
 import { handleError, installGlobalErrorHandlers } from './lib/errors.ts';
-import { t } from './lib/i18n.ts';
-import { notices } from './lib/notices.svelte.ts';
 import { workspaces } from './lib/workspaces.svelte.ts';
 import { importLockName } from './workers/demo-protocol.ts';
 import './app.css';
@@ -29,16 +27,4 @@ for (const w of workspaces.interrupted()) {
     .catch(handleError);
 }
 
-if ('serviceWorker' in navigator && !import.meta.env.DEV) {
-  const update = registerSW({
-    onNeedRefresh() {
-      notices.toast(t.updateAvailable, {
-        sticky: true,
-        action: { label: t.reload, run: () => void update(true) },
-      });
-    },
-    onOfflineReady() {
-      notices.toast(t.offlineReady, { kind: 'success' });
-    },
-  });
-}
+if ('serviceWorker' in navigator && !import.meta.env.DEV) appUpdate.register();

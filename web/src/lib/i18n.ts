@@ -412,6 +412,8 @@ const en = {
   setAside: (n: number) =>
     n === 1 ? '1 record could not be read and was set aside.' : `${n} records could not be read and were set aside.`,
   updateAvailable: 'A new version of Counterpart is available.',
+  updateLater: 'Later',
+  updateActivating: 'Updating…',
   offlineReady: 'Counterpart is ready to work offline.',
 } as const;
 
