@@ -2,8 +2,9 @@
 // the workspace's custom fields), so a renamed field is renamed in the list too. Narrow screens
 // drop the `wide` columns (see ListView's CSS), so a tablet in portrait keeps the columns a rep
 // scans most.
-import { COLLECTIONS, COLLECTION_NAMES, fieldsOf, type CollectionName, type CustomFieldDef, type FieldDef } from '@counterpart/model';
+import { COLLECTIONS, COLLECTION_NAMES, type CollectionName, type CustomFieldDef, type FieldDef } from '@counterpart/model';
 import { t } from './i18n.ts';
+import { fieldsIn } from './labels.ts';
 import type { ListCollection } from './router.svelte.ts';
 
 /** The record's title: not a field of its own but what every list leads with. */
@@ -29,7 +30,7 @@ const TITLE: Column = { key: TITLE_KEY, label: t.columnName, width: 'minmax(12re
 /** Every column a collection's list can show: the title, its fields, then its custom fields. */
 export function availableColumns(c: CollectionName, custom: readonly CustomFieldDef[] = []): Column[] {
   const out: Column[] = [TITLE];
-  for (const [key, def] of Object.entries(fieldsOf(c, custom))) {
+  for (const [key, def] of Object.entries(fieldsIn(c, custom))) {
     if (CELL_KINDS.has(def.kind)) out.push({ key, label: def.label, def });
   }
   return out;

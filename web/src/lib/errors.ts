@@ -5,6 +5,7 @@ import { ValidationError, type FieldIssue } from '@counterpart/model';
 import { StoreError, type ProblemEntry } from '@counterpart/store';
 import { notices } from './notices.svelte.ts';
 import { t } from './i18n.ts';
+import { issueText } from './labels.ts';
 
 export interface ErrorContext {
   /** Shows validation issues next to their fields; without it they become a toast. */
@@ -14,7 +15,7 @@ export interface ErrorContext {
 export function handleError(err: unknown, ctx: ErrorContext = {}): void {
   if (err instanceof ValidationError) {
     if (ctx.onFieldIssues) ctx.onFieldIssues(err.issues);
-    else notices.toast(err.message, { kind: 'error' });
+    else notices.toast(err.issues.map((i) => issueText(err.collection, i)).join('; '), { kind: 'error' });
     return;
   }
   if (err instanceof StoreError) {

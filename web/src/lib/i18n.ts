@@ -1,6 +1,9 @@
-// Every string the UI shows, in one place. English only for now; a second locale is one more
-// object of type `Messages` in `CATALOGUES` (the compiler then lists every missing string).
-// Field and collection labels come from the schema in @counterpart/model.
+// Every string the UI shows, in one place. English is the source: `en` below holds every message,
+// and each other locale is a `Catalogue` in `locales/` whose `messages` have the type `Messages`
+// (the compiler lists every string it is missing). Catalogues other than English load before the
+// first screen, and only when chosen, so they cost nothing to people who do not use them.
+// Field and collection labels come from the schema in @counterpart/model, translated in labels.ts.
+import type { SchemaLabels } from './labels.ts';
 
 const en = {
   loading: 'Loading…',
@@ -16,6 +19,10 @@ const en = {
   yes: 'Yes',
   no: 'No',
   none: '—',
+  language: 'Language',
+  languageHint: 'The app reloads in the chosen language.',
+  /** A field's label and a problem with its value, as the model words it ("is required"). */
+  fieldIssue: (label: string, message: string) => `${label} ${message}`,
 
   // First run and workspaces
   welcomeTitle: 'Welcome to Counterpart',
@@ -422,33 +429,99 @@ type Widen<T> = {
 };
 export type Messages = Widen<typeof en>;
 
-const CATALOGUES: Readonly<Record<string, Messages>> = { en };
+/** Everything a locale provides: its messages, the names of enum values and the schema's labels. */
+export interface Catalogue {
+  readonly messages: Messages;
+  /** Enum values as shown ("decision_maker" → "Decision maker"); others get the generic form. */
+  readonly options: Readonly<Record<string, string>>;
+  /** Collection and field labels; without them the schema's own (English) labels show. */
+  readonly schema?: SchemaLabels;
+  /** The model's validation messages ("must be a number") in this language. */
+  readonly check?: (message: string) => string;
+}
 
-/** Readable labels for enum values whose generic form ("pos" → "Pos") would read badly. */
-const OPTION_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  en: { pos: 'POS', web_form: 'Web form', in_person: 'In person', decision_maker: 'Decision maker' },
+const EN: Catalogue = {
+  messages: en,
+  options: { pos: 'POS', web_form: 'Web form', in_person: 'In person', decision_maker: 'Decision maker' },
 };
 
-function pickLocale(): string {
-  const wanted = typeof navigator === 'undefined' ? ['en'] : navigator.languages;
+/** The languages of the UI, each named in itself. */
+export const LANGUAGES = { en: 'English', ru: 'Русский' } as const;
+export type Language = keyof typeof LANGUAGES;
+
+const CATALOGUES: Readonly<Record<Language, () => Promise<Catalogue>>> = {
+  en: () => Promise.resolve(EN),
+  ru: () => import('./locales/ru.ts').then((m) => m.ru),
+};
+
+/** The language chosen on this device, remembered across sessions. */
+const LANGUAGE_KEY = 'counterpart.language';
+
+function isLanguage(tag: string): tag is Language {
+  return Object.hasOwn(LANGUAGES, tag);
+}
+
+function storedLanguage(): string | null {
+  try {
+    return localStorage.getItem(LANGUAGE_KEY);
+  } catch {
+    return null; // storage blocked: follow the browser
+  }
+}
+
+/** The device's choice, else the first of the browser's languages the app speaks, else English. */
+function pickLanguage(): Language {
+  const chosen = storedLanguage();
+  if (chosen && isLanguage(chosen)) return chosen;
+  const wanted = typeof navigator === 'undefined' ? [] : navigator.languages;
   for (const tag of wanted) {
-    const base = tag.split('-')[0] ?? '';
-    if (CATALOGUES[base]) return base;
+    const base = tag.split('-')[0]?.toLowerCase() ?? '';
+    if (isLanguage(base)) return base;
   }
   return 'en';
 }
 
 /** Language of the UI strings. */
-export const uiLocale = pickLocale();
-/** Locale for numbers, dates and money: the user's own regional formats. */
-export const formatLocale = typeof navigator === 'undefined' ? 'en' : (navigator.language || 'en');
+export const uiLocale: Language = pickLanguage();
 
-export const t: Messages = CATALOGUES[uiLocale] ?? en;
+/**
+ * Locale for numbers, dates and money: the browser's regional formats when they are of the UI's
+ * language (en-GB keeps day-month order), else the UI language's own.
+ */
+export const formatLocale: string = (() => {
+  const own = typeof navigator === 'undefined' ? '' : navigator.language;
+  return own && own.split('-')[0]?.toLowerCase() === uiLocale ? own : uiLocale;
+})();
+
+/**
+ * Remembers the language for this device and reloads: every string, date and number on screen
+ * is then in the new language, including those already shown in toasts and page titles.
+ */
+export function chooseLanguage(language: Language): void {
+  if (language === uiLocale) return;
+  try {
+    localStorage.setItem(LANGUAGE_KEY, language);
+  } catch {
+    return; // nowhere to remember it: stay in the current language rather than loop
+  }
+  location.reload();
+}
+
+// Loaded before any module that shows text runs: the whole UI then reads one settled catalogue.
+// A catalogue that cannot load (a broken deploy) leaves the UI in English rather than blank.
+export const catalogue: Catalogue = await CATALOGUES[uiLocale]().catch((err: unknown) => {
+  console.warn('Language could not be loaded; using English', err);
+  return EN;
+});
+
+if (typeof document !== 'undefined') document.documentElement.lang = uiLocale;
+
+export const t: Messages = catalogue.messages;
 
 /** "decision_maker" → "Decision maker". */
 export function optionLabel(value: string): string {
-  const override = OPTION_LABELS[uiLocale]?.[value];
-  if (override) return override;
+  const named = catalogue.options[value];
+  if (named) return named;
   const words = value.replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

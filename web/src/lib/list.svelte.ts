@@ -5,13 +5,14 @@
 // in one batch per rendered window (KeyBatch) and cached; they are small, so the cache is not
 // evicted.
 import { SvelteMap } from 'svelte/reactivity';
-import { fieldsOf, type FieldDef, type Row } from '@counterpart/model';
+import type { FieldDef, Row } from '@counterpart/model';
 import type { ChangeEvent, RowChange, WorkspaceStore } from '@counterpart/store';
 import { KeyBatch } from './batch.ts';
 import { availableColumns, DEFAULT_COLUMN_KEYS, resolveColumns, TITLE_KEY, type Column } from './columns.ts';
 import { handleError } from './errors.ts';
 import { allOf, compileFilter, compileQuickFilter, TITLE_DEF, type FilterSpec, type RowTest } from './filters.ts';
 import { t } from './i18n.ts';
+import { fieldsIn } from './labels.ts';
 import { byCollection, isIndexedRef, LiveResult, QueryCancelled, runQuery, type ListQuery } from './list-query.ts';
 import type { ListCollection } from './router.svelte.ts';
 import { SavedViews } from './saved-views.svelte.ts';
@@ -59,7 +60,7 @@ export class RecordList {
   /** Fields of the collection, its custom fields included; follows the workspace settings. */
   readonly fields = $derived.by((): Readonly<Record<string, FieldDef>> => {
     void session.settingsVersion;
-    return fieldsOf(this.collection, this.store.customFields(this.collection));
+    return fieldsIn(this.collection, this.store.customFields(this.collection));
   });
   /** Every column the list can show. */
   readonly available = $derived.by((): Column[] => {

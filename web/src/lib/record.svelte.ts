@@ -2,9 +2,10 @@
 // long texts while the page is open, released on leave), per-field errors, and saving.
 import { SvelteMap } from 'svelte/reactivity';
 import type * as Y from 'yjs';
-import { fieldsOf, setText, type FieldDef, type Row } from '@counterpart/model';
+import { setText, type FieldDef, type Row } from '@counterpart/model';
 import type { WorkspaceStore } from '@counterpart/store';
 import { handleError } from './errors.ts';
+import { fieldsIn, issueText } from './labels.ts';
 import { saveDurable } from './perf.ts';
 import { sync } from './sync.svelte.ts';
 import type { ListCollection } from './router.svelte.ts';
@@ -23,7 +24,7 @@ export class RecordPage {
   /** Built-in then custom fields; recomputed when the workspace's custom fields change. */
   fields = $derived.by((): [string, FieldDef][] => {
     void session.settingsVersion;
-    return Object.entries(fieldsOf(this.collection, this.store.customFields(this.collection)));
+    return Object.entries(fieldsIn(this.collection, this.store.customFields(this.collection)));
   });
   /** Saved by a newer app version: shown, never rewritten. */
   newer = $derived(Boolean(this.row?._newer));
@@ -92,7 +93,7 @@ export class RecordPage {
       let message: string | undefined;
       handleError(err, {
         onFieldIssues: (issues) => {
-          for (const i of issues) this.errors.set(i.field, `${i.label} ${i.message}`);
+          for (const i of issues) this.errors.set(i.field, issueText(this.collection, i));
           message = issues.find((i) => i.field === key)?.message;
         },
       });
