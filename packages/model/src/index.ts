@@ -1,6 +1,7 @@
 export * from './collections.ts';
 export * from './custom-fields.ts';
 export * from './fields.ts';
+export * from './history.ts';
 export * from './ids.ts';
 export * from './money.ts';
 export * from './record-doc.ts';

@@ -5,6 +5,7 @@
 //   t.<f> Y.Text  long text fields, merged by character
 //   m.<f> Y.Map   map fields (questionnaire answers), merged per key
 //   l.<f> Y.Map   line items: line id -> Y.Map of the line's fields plus `pos`
+//   h     Y.Array the record's history: one entry per field change (history.ts, SPEC R11)
 // Long text, maps and lines are top-level types so two replicas that create them concurrently
 // get the same shared type rather than two competing ones (SPEC R4).
 import * as Y from 'yjs';
@@ -14,6 +15,7 @@ import type { FieldDef } from './fields.ts';
 import type { RecordId } from './ids.ts';
 import { fieldsOf, type Values } from './validate.ts';
 import type { CustomFieldDef } from './custom-fields.ts';
+import { appendHistory, type FieldChange } from './history.ts';
 
 /** Bumped whenever the doc layout or a built-in field changes meaning. */
 export const SCHEMA_VERSION = 1;
@@ -128,15 +130,35 @@ function writeField(doc: Y.Doc, key: string, def: FieldDef, value: unknown): voi
   }
 }
 
+/** One field's current value as readRecord gives it; null when empty. */
+function readField(doc: Y.Doc, key: string, def: FieldDef): unknown {
+  switch (def.kind) {
+    case 'longtext':
+      return doc.getText(`t.${key}`).toJSON() || null;
+    case 'map': {
+      const m = doc.getMap<unknown>(`m.${key}`);
+      return m.size ? m.toJSON() : null;
+    }
+    case 'lines': {
+      const m = doc.getMap<unknown>(`l.${key}`);
+      return m.size ? readLines(m) : null;
+    }
+    default:
+      return doc.getMap<unknown>('f').get(key) ?? null;
+  }
+}
+
 /**
  * Writes validated values (see validate()) into the record doc in one transaction.
  * `create` also stamps the meta map. Unchanged values write nothing (SPEC R2).
+ * Every later write appends what changed to the record's history, by `by` at `now` (SPEC R11);
+ * creating a record adds no entries: its creation time is in `meta`.
  */
 export function writeRecord(
   doc: Y.Doc,
   collection: CollectionName,
   values: Values,
-  opts: { create?: boolean; now?: number; custom?: readonly CustomFieldDef[]; origin?: unknown } = {},
+  opts: { create?: boolean; now?: number; custom?: readonly CustomFieldDef[]; origin?: unknown; by?: string } = {},
 ): void {
   const fields = fieldsOf(collection, opts.custom);
   doc.transact(() => {
@@ -146,10 +168,20 @@ export function writeRecord(
       meta.set('created', opts.now ?? Date.now());
     }
     if (((meta.get('v') as number | undefined) ?? 0) < SCHEMA_VERSION) meta.set('v', SCHEMA_VERSION);
+    const changes: FieldChange[] = [];
     for (const [key, value] of Object.entries(values)) {
       const def = fields[key];
-      if (def) writeField(doc, key, def, value);
+      if (!def) continue;
+      if (opts.create) {
+        writeField(doc, key, def, value);
+        continue;
+      }
+      const before = readField(doc, key, def);
+      writeField(doc, key, def, value);
+      const after = readField(doc, key, def);
+      if (!sameValue(before, after)) changes.push({ field: key, before, after });
     }
+    appendHistory(doc, changes, { by: opts.by ?? '', at: opts.now ?? Date.now() });
   }, opts.origin);
 }
 

@@ -232,14 +232,14 @@ describe('writeRecord / readRecord round trip (R2, R4, R6)', () => {
     }
   });
 
-  it('[R2] changing one field writes one small update touching only that key', () => {
+  it('[R2] changing one field writes one small update touching only that key and the history (R11)', () => {
     const { doc } = fixtureDoc('deals');
     const updates = countUpdates(doc);
     const keys = touched(doc, () => writeRecord(doc, 'deals', validate('deals', { ...FIXTURES.deals, probability: 80 })));
-    expect(keys).toEqual(['f.probability']);
+    expect(keys).toEqual(['f.probability', 'h']);
     expect(updates.count()).toBe(1);
     const { structs, ds } = Y.decodeUpdate(updates.last() as Uint8Array);
-    expect(structs).toHaveLength(1);
+    expect(structs).toHaveLength(2); // the value and its history entry
     expect(ds.clients.size).toBe(1); // the old value is deleted
     expect(readRecord(doc).values.probability).toBe(80);
   });
@@ -353,7 +353,7 @@ describe('maps and lines (R4)', () => {
     const keys = touched(doc, () =>
       writeRecord(doc, 'leads', validate('leads', { answers: { employees: 12, budget: '50k+', timeline: 'Q3' } }, { partial: true })),
     );
-    expect(keys).toEqual(['m.answers.budget', 'm.answers.hasOven', 'm.answers.timeline']);
+    expect(keys).toEqual(['h', 'm.answers.budget', 'm.answers.hasOven', 'm.answers.timeline']);
     expect(updates.count()).toBe(1);
     expect(readRecord(doc).values.answers).toEqual({ employees: 12, budget: '50k+', timeline: 'Q3' });
   });
@@ -375,7 +375,7 @@ describe('maps and lines (R4)', () => {
     const lines = readRecord(doc).values.lines as Record<string, unknown>[];
     const updates = countUpdates(doc);
     const keys = touched(doc, () => writeRecord(doc, 'quotes', validate('quotes', { lines: [lines[1], lines[0]] }, { partial: true })));
-    expect(keys).toEqual(['l.lines/quo0000001.pos', 'l.lines/quo0000002.pos']);
+    expect(keys).toEqual(['h', 'l.lines/quo0000001.pos', 'l.lines/quo0000002.pos']);
     expect(updates.count()).toBe(1);
     expect((readRecord(doc).values.lines as { id: string }[]).map((l) => l.id)).toEqual(['quo0000002', 'quo0000001']);
   });
@@ -387,7 +387,7 @@ describe('maps and lines (R4)', () => {
     const keys = touched(doc, () =>
       writeRecord(doc, 'quotes', validate('quotes', { lines: [{ ...l1WithoutDiscount, quantity: 3 }, l2] }, { partial: true })),
     );
-    expect(keys).toEqual(['l.lines/quo0000001.discountPct', 'l.lines/quo0000001.quantity']);
+    expect(keys).toEqual(['h', 'l.lines/quo0000001.discountPct', 'l.lines/quo0000001.quantity']);
     const [r1] = readRecord(doc).values.lines as Record<string, unknown>[];
     expect(r1).toEqual({ id: 'quo0000001', productId: IDS.product, description: 'Deck oven', quantity: 3, unitPrice: { amount: 1_250_500, currency: 'KWD' } });
   });

@@ -64,6 +64,8 @@ export class WorkspaceStore extends Queries {
     custom: (c: CollectionName) => this.customFields(c),
   };
   settings: WorkspaceSettings = DEFAULT_SETTINGS;
+  /** Who edits on this device: named in each record's history (model SPEC R11). */
+  author = '';
   private closed = false;
 
   private constructor(
@@ -252,7 +254,7 @@ export class WorkspaceStore extends Queries {
   async update(collection: CollectionName, id: string, patch: Values): Promise<void> {
     const custom = this.customFields(collection);
     const checked = validate(collection, patch, { partial: true, custom });
-    await this.editRecord(collection, id, (doc) => writeRecord(doc, collection, checked, { custom }));
+    await this.editRecord(collection, id, (doc) => writeRecord(doc, collection, checked, { custom, by: this.author }));
   }
 
   /** Deletes a record (a tombstone: it can be restored, and the delete syncs). */

@@ -39,6 +39,21 @@ export function formatDay(ms: number): string {
   return day.format(ms);
 }
 
+const relative = new Intl.RelativeTimeFormat(formatLocale, { numeric: 'auto' });
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** How long ago an instant was ("3 minutes ago", "yesterday"); a date once it is a month old. */
+export function formatAgo(ms: number, now: number): string {
+  const d = now - ms;
+  if (d < MINUTE) return t.justNow;
+  if (d < HOUR) return relative.format(-Math.floor(d / MINUTE), 'minute');
+  if (d < DAY) return relative.format(-Math.floor(d / HOUR), 'hour');
+  if (d < 30 * DAY) return relative.format(-Math.floor(d / DAY), 'day');
+  return formatDateTime(ms);
+}
+
 export function formatMoney(m: Money): string {
   return formatMoneyIn(m, formatLocale);
 }

@@ -184,6 +184,24 @@ const en = {
   noLines: 'No line items.',
   notAnAmount: 'is not an amount',
 
+  // Record history
+  history: 'History',
+  historyCount: (n: number) => (n === 1 ? '1 change' : `${n} changes`),
+  historyEmpty: 'No changes since this record was created.',
+  historySomeone: 'Someone',
+  historyChanged: (who: string, field: string, from: string, to: string) => `${who} changed ${field} from ${from} to ${to}`,
+  historySet: (who: string, field: string, to: string) => `${who} set ${field} to ${to}`,
+  historyCleared: (who: string, field: string, from: string) => `${who} cleared ${field} (was ${from})`,
+  historyEdited: (who: string, field: string) => `${who} changed ${field}`,
+  historyCreated: (when: string) => `Created ${when}`,
+  historyLines: (n: number) => (n === 1 ? '1 line' : `${n} lines`),
+  historyAnswers: (n: number) => (n === 1 ? '1 answer' : `${n} answers`),
+  historyRestore: 'Restore',
+  historyRestoreLabel: (field: string, value: string) => `Restore ${field} to ${value}`,
+  historyRestored: (field: string) => `${field} restored`,
+  historyRestoreRefused: (field: string, why: string) => `${field} cannot be restored: ${why}`,
+  justNow: 'just now',
+
   // Sync
   syncLocal: 'This device only',
   syncLocalHint: 'Not connected to a relay: everything stays on this device.',

@@ -2,8 +2,8 @@
 // long texts while the page is open, released on leave), per-field errors, and saving.
 import { SvelteMap } from 'svelte/reactivity';
 import type * as Y from 'yjs';
-import { setText, type FieldDef, type Row } from '@counterpart/model';
-import type { WorkspaceStore } from '@counterpart/store';
+import { recordTextEdit, setText, type FieldDef, type Row } from '@counterpart/model';
+import { StoreError, type WorkspaceStore } from '@counterpart/store';
 import { handleError } from './errors.ts';
 import { fieldsIn, issueText } from './labels.ts';
 import { saveDurable } from './perf.ts';
@@ -12,6 +12,9 @@ import type { ListCollection } from './router.svelte.ts';
 import { session } from './session.svelte.ts';
 
 export type SaveResult = { ok: true } | { ok: false; message: string };
+
+/** A long-text editing session ends after this long without typing (or on leaving the field). */
+const TEXT_SESSION_IDLE_MS = 60_000;
 
 export class RecordPage {
   /** undefined while loading, null when the record is not (or no longer) on this device. */
@@ -33,6 +36,8 @@ export class RecordPage {
 
   private acquired = false;
   private disposed = false;
+  /** Long texts being edited: the text when each session began (history, model SPEC R11). */
+  private readonly textSessions: Record<string, { before: string; idle: ReturnType<typeof setTimeout> }> = {};
 
   private readonly store: WorkspaceStore;
   readonly collection: ListCollection;
@@ -111,6 +116,32 @@ export class RecordPage {
     saveDurable(startedAt);
   }
 
+  /**
+   * Called on each keystroke in a long text, before the edit is saved: starts a session holding
+   * the text as it was, or extends the running one. The history gets one entry per session, not
+   * one per keystroke.
+   */
+  noteTextInput(key: string): void {
+    const running = this.textSessions[key];
+    if (running) clearTimeout(running.idle);
+    const before = running?.before ?? this.doc?.getText(`t.${key}`).toString() ?? '';
+    const idle = setTimeout(() => this.endTextSession(key), TEXT_SESSION_IDLE_MS);
+    this.textSessions[key] = { before, idle };
+  }
+
+  /** Ends a long-text session: one history entry, by this device's user, if the text changed. */
+  endTextSession(key: string): void {
+    const session = this.textSessions[key];
+    if (!session) return;
+    clearTimeout(session.idle);
+    delete this.textSessions[key];
+    const by = this.store.author;
+    this.store.edit(this.id, (doc) => recordTextEdit(doc, key, session.before, { by })).catch((err: unknown) => {
+      // Leaving the workspace ends the session with it; the text itself is saved already.
+      if (!(err instanceof StoreError && err.reason === 'closed')) handleError(err);
+    });
+  }
+
   async remove(): Promise<void> {
     await this.store.remove(this.collection, this.id);
   }
@@ -120,6 +151,7 @@ export class RecordPage {
   }
 
   dispose(): void {
+    for (const key of Object.keys(this.textSessions)) this.endTextSession(key);
     this.disposed = true;
     if (this.acquired) this.store.release(this.id);
     this.acquired = false;

@@ -201,6 +201,24 @@ const messages: Messages = {
   noLines: 'Нет позиций.',
   notAnAmount: 'не является суммой',
 
+  // Record history
+  history: 'История',
+  historyCount: (n) => count(n, String(n), 'изменение', 'изменения', 'изменений'),
+  historyEmpty: 'С момента создания записи изменений не было.',
+  historySomeone: 'Кто-то',
+  historyChanged: (who, field, from, to) => `${who}: «${field}» — было ${from}, стало ${to}`,
+  historySet: (who, field, to) => `${who}: «${field}» — ${to}`,
+  historyCleared: (who, field, from) => `${who}: «${field}» очищено (было ${from})`,
+  historyEdited: (who, field) => `${who} изменил(а) «${field}»`,
+  historyCreated: (when) => `Создано ${when}`,
+  historyLines: (n) => count(n, String(n), 'строка', 'строки', 'строк'),
+  historyAnswers: (n) => count(n, String(n), 'ответ', 'ответа', 'ответов'),
+  historyRestore: 'Вернуть',
+  historyRestoreLabel: (field, value) => `Вернуть «${field}»: ${value}`,
+  historyRestored: (field) => `«${field}» возвращено`,
+  historyRestoreRefused: (field, why) => `«${field}» нельзя вернуть: ${why}`,
+  justNow: 'только что',
+
   // Sync
   syncLocal: 'Только это устройство',
   syncLocalHint: 'Нет подключения к ретранслятору: все данные остаются на этом устройстве.',
@@ -437,6 +455,8 @@ const messages: Messages = {
       ? '1 запись не удалось прочитать, она отложена.'
       : `${count(n, String(n), 'запись', 'записи', 'записей')} не удалось прочитать, они отложены.`,
   updateAvailable: 'Доступна новая версия Counterpart.',
+  updateLater: 'Позже',
+  updateActivating: 'Обновление…',
   offlineReady: 'Counterpart готов к работе без сети.',
 };
 
