@@ -81,19 +81,14 @@ export class Hub {
   }
 
   /**
-   * Stores updates from a peer durably and sends them to every other peer that should see them.
-   * App devices get them once stored, with their seqs; writes are not waited on one by one: the
-   * store takes every write issued meanwhile into one transaction (one disk flush for many
-   * batches), assigns seqs in the order the writes were made and resolves them in that order, so
-   * broadcasts go out in seq order. Stock y-websocket peers of the doc get them at once, as
-   * y-websocket servers do: their protocol has no seqs and no acknowledgement, and whatever a
-   * failed write loses is still held by the sender (its connection is closed, and it sends its
-   * state again when it reconnects) and by the peers that received it.
+   * Stores updates from a peer durably, then sends them to every other peer that should see
+   * them. Writes are not waited on one by one: the store takes every write issued meanwhile into
+   * one transaction (one disk flush for many batches), assigns seqs in the order the writes were
+   * made and resolves them in that order, so broadcasts go out in seq order.
    */
   append(from: Peer, items: readonly DocUpdate[]): Promise<AppendResult> {
     const room = this.rooms.get(from.workspace);
     if (!room) return Promise.reject(new Error('the peer is not connected to its workspace'));
-    const reached = this.forward(room, from, items);
     room.pending++;
     const started = performance.now();
     return this.storage
@@ -102,13 +97,6 @@ export class Hub {
         this.metrics.storeLatency(performance.now() - started);
         this.metrics.updatesIn += items.length;
         this.broadcast(room, from, items, result);
-        // A y-websocket peer that joined the doc while the write was being stored read the
-        // doc's state without it and was not there when it was forwarded.
-        for (const it of items) {
-          for (const p of room.docPeers.get(it.docId) ?? []) {
-            if (p !== from && !reached.get(it.docId)?.has(p)) p.sendDocUpdate(it.update);
-          }
-        }
         return result;
       })
       .finally(() => {
@@ -161,18 +149,8 @@ export class Hub {
       q.items.push(...stored);
       q.head = Math.max(q.head, result.head);
     }
-  }
-
-  /**
-   * Queues updates for the y-websocket peers of their docs, sent at the end of the turn, and
-   * returns who they were for.
-   */
-  private forward(room: Room, from: Peer, items: readonly DocUpdate[]): Map<string, ReadonlySet<Peer>> {
-    const reached = new Map<string, ReadonlySet<Peer>>();
     for (const it of items) {
-      const peers = room.docPeers.get(it.docId);
-      if (!peers) continue;
-      reached.set(it.docId, new Set(peers));
+      if (!room.docPeers.has(it.docId)) continue;
       const key = `${from.workspace}\u0000${it.docId}`;
       let q = this.docOutgoing.get(key);
       if (!q) {
@@ -183,7 +161,6 @@ export class Hub {
       q.updates.push(it.update);
       q.senders.set(from, (q.senders.get(from) ?? 0) + 1);
     }
-    return reached;
   }
 
   /**
