@@ -1,7 +1,7 @@
 // Line items of an order or quote, and what to suggest adding to them: what this customer
 // usually buys (from its own orders) and what customers buy next after the products on the
 // order (the next-product rules of the insights). Plain functions, tested in web/test.
-import { newLineId, type Money, type Row } from '@counterpart/model';
+import { discount, multiply, newLineId, type Money, type Row } from '@counterpart/model';
 
 export interface LineValue {
   id?: string;
@@ -34,6 +34,12 @@ export interface NextProduct {
   readonly lift: number;
   /** The product on the order (or in the customer's last order) the rule starts from. */
   readonly after: string;
+}
+
+/** A line's total after its discount, or undefined for a line without price or quantity. */
+export function lineAmount(l: LineValue): Money | undefined {
+  if (!l.unitPrice || typeof l.quantity !== 'number') return undefined;
+  return { amount: discount(multiply(l.unitPrice.amount, l.quantity), l.discountPct ?? 0), currency: l.unitPrice.currency };
 }
 
 /** The lines with one more: the product, quantity 1, at its list price in the document's currency. */
