@@ -56,6 +56,8 @@ const en = {
   searchShortcut: 'Ctrl K',
   searchShortcutMac: '⌘K',
   searchResults: 'Search results',
+  searchRecent: 'Recently opened',
+  searchNoRecent: 'Records you open show up here.',
   noResults: (q: string) => `Nothing matches “${q}”`,
   skipToContent: 'Skip to content',
 

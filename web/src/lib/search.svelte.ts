@@ -5,6 +5,7 @@ import { tick } from 'svelte';
 import type { SearchHit, WorkspaceStore } from '@counterpart/store';
 import { handleError } from './errors.ts';
 import { searchRendered } from './perf.ts';
+import { readRecent } from './recent.ts';
 
 const LIMIT = 20;
 
@@ -16,6 +17,8 @@ export class Search {
   /** The query the current results answer. */
   answered = $state('');
   results = $state.raw<readonly SearchHit[]>([]);
+  /** The results are the records opened last, offered before anything is typed. */
+  recent = $state(false);
   open = $state(false);
   active = $state(0);
 
@@ -46,6 +49,7 @@ export class Search {
     if (!query.trim()) {
       this.results = [];
       this.answered = '';
+      this.recent = false;
       this.open = false;
       return;
     }
@@ -58,11 +62,33 @@ export class Search {
     }
     if (seq !== this.seq) return;
     this.results = hits;
+    this.recent = false;
     this.answered = query;
     this.active = 0;
     this.open = true;
     await tick();
     if (seq === this.seq) searchRendered(query, startedAt);
+  }
+
+  /** With nothing typed: the records this device opened last that still exist, newest first. */
+  async showRecent(): Promise<void> {
+    const seq = ++this.seq;
+    const hits: SearchHit[] = [];
+    try {
+      for (const v of readRecent(this.store.workspaceId)) {
+        const row = await this.store.get(v.c, v.id);
+        if (row) hits.push({ collection: v.c, row });
+      }
+    } catch (err) {
+      if (seq === this.seq) handleError(err);
+      return;
+    }
+    if (seq !== this.seq || this.query.trim()) return;
+    this.results = hits;
+    this.answered = '';
+    this.recent = true;
+    this.active = 0;
+    this.open = true;
   }
 
   move(delta: number): void {

@@ -1,6 +1,7 @@
 // Creating and deleting workspaces: the registry entry and the database change together.
 import { WorkspaceStore } from '@counterpart/store';
 import { memberKey, reminderLogKey } from './agenda.ts';
+import { recentKey } from './recent.ts';
 import { session } from './session.svelte.ts';
 import { workspaces } from './workspaces.svelte.ts';
 
@@ -27,5 +28,6 @@ export async function deleteWorkspace(id: string): Promise<void> {
   // This device's own notes about the workspace go with it.
   localStorage.removeItem(memberKey(id));
   localStorage.removeItem(reminderLogKey(id));
+  localStorage.removeItem(recentKey(id));
   await WorkspaceStore.destroy(id);
 }

@@ -73,6 +73,8 @@ const messages: Messages = {
   searchShortcut: 'Ctrl K',
   searchShortcutMac: '⌘K',
   searchResults: 'Результаты поиска',
+  searchRecent: 'Недавно открытые',
+  searchNoRecent: 'Здесь появятся записи, которые вы открываете.',
   noResults: (q) => `По запросу «${q}» ничего не найдено`,
   skipToContent: 'Перейти к содержимому',
 
