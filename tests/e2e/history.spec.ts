@@ -3,35 +3,14 @@
 // a viewer sees the history but cannot restore.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { collectErrors } from './support.ts';
-import { Auth } from '../../relay/src/auth.ts';
+import { badge, invite, join, openBadge, ownerToken, saveField, setName } from './team-support.ts';
 
-const badge = (page: Page) => page.getByTestId('sync-badge');
 const historyToggle = (page: Page) => page.getByRole('button', { name: /^History/ });
 const entries = (page: Page) => page.locator('#history-list li');
 
-async function openBadge(page: Page): Promise<void> {
-  await badge(page).click();
-  await expect(page.getByRole('dialog', { name: 'Sync' })).toBeVisible();
-}
 
-async function closeDialog(page: Page): Promise<void> {
-  await page.keyboard.press('Escape');
-  await expect(page.getByRole('dialog')).toHaveCount(0);
-}
 
-async function setName(page: Page, name: string): Promise<void> {
-  await openBadge(page);
-  await page.getByLabel('Your name (shown to others)').fill(name);
-  await page.getByLabel('Your name (shown to others)').press('Tab');
-  await closeDialog(page);
-}
 
-async function saveField(page: Page, field: string, value: string): Promise<void> {
-  const input = page.locator(`#f-${field}`);
-  await input.fill(value);
-  await input.press('Tab');
-  await expect(page.locator(`#f-${field}-status`)).toContainText('Saved');
-}
 
 async function newWorkspaceWithContact(page: Page): Promise<void> {
   await page.goto('/');
@@ -99,33 +78,14 @@ test('each change is in the record history with author and time, and an earlier 
   expect(errors).toEqual([]);
 });
 
-async function ownerToken(workspaceId: string): Promise<string> {
-  const dir = process.env.COUNTERPART_E2E_DATA_DIR;
-  if (!dir) throw new Error('COUNTERPART_E2E_DATA_DIR is not set (see playwright.config.ts)');
-  const auth = await Auth.open(dir);
-  return auth.issue({ workspace: workspaceId, role: 'owner' });
-}
 
-async function invite(page: Page, role: 'editor' | 'viewer'): Promise<string> {
-  await openBadge(page);
-  await page.getByText('Invite someone…').click();
-  await page.getByLabel('Role', { exact: true }).selectOption(role);
-  await page.getByRole('button', { name: 'Create invite link' }).click();
-  const link = await page.locator('#invite-link').inputValue();
-  await closeDialog(page);
-  return link;
-}
 
-async function join(browser: Browser, link: string, url: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors = collectErrors(page);
-  await page.goto(link);
-  await page.getByRole('button', { name: 'Join' }).click();
-  await expect(badge(page)).toContainText('Online', { timeout: 15_000 });
-  await page.goto(url.replace(/^.*#/, `${new URL(link).origin}/#`));
-  await expect(page.getByRole('heading', { level: 1, name: 'Anna Petrova' })).toBeVisible();
-  return { page, errors };
+/** Joins, then opens the page `url` shows on the joining device. */
+async function joinAt(browser: Browser, link: string, url: string): Promise<{ page: Page; errors: string[] }> {
+  const joined = await join(browser, link);
+  await joined.page.goto(url.replace(/^.*#/, `${new URL(link).origin}/#`));
+  await expect(joined.page.getByRole('heading', { level: 1, name: 'Anna Petrova' })).toBeVisible();
+  return joined;
 }
 
 test('a colleague’s edit on another device appears in the history with their name; a viewer cannot restore', async ({ page, browser }) => {
@@ -144,7 +104,7 @@ test('a colleague’s edit on another device appears in the history with their n
   await openHistory(page);
   await expect(entries(page)).toHaveCount(1);
 
-  const b = await join(browser, await invite(page, 'editor'), contactUrl);
+  const b = await joinAt(browser, await invite(page, 'editor'), contactUrl);
   await setName(b.page, 'Ivan Shevchenko');
   await saveField(b.page, 'jobTitle', 'Head of purchasing');
 
@@ -157,7 +117,7 @@ test('a colleague’s edit on another device appears in the history with their n
   await openHistory(b.page);
   await expect(entries(b.page).nth(1)).toContainText('Olena Koval set Job title to Buyer');
 
-  const c = await join(browser, await invite(page, 'viewer'), contactUrl);
+  const c = await joinAt(browser, await invite(page, 'viewer'), contactUrl);
   await openHistory(c.page);
   await expect(entries(c.page)).toHaveCount(2, { timeout: 10_000 });
   await expect(c.page.getByRole('button', { name: /^Restore/ })).toHaveCount(0);

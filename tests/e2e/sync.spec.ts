@@ -1,71 +1,15 @@
 // Two people on a real relay: an owner connects a workspace, invites a colleague, both work
 // offline on the same contact (different fields, and the same note), come back online, and
 // both see both edits. A viewer sees everything and can change nothing.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { collectErrors } from './support.ts';
-import { Auth } from '../../relay/src/auth.ts';
-
-async function ownerToken(workspaceId: string): Promise<string> {
-  const dir = process.env.COUNTERPART_E2E_DATA_DIR;
-  if (!dir) throw new Error('COUNTERPART_E2E_DATA_DIR is not set (see playwright.config.ts)');
-  const auth = await Auth.open(dir);
-  return auth.issue({ workspace: workspaceId, role: 'owner' });
-}
-
-
-const badge = (page: Page) => page.getByTestId('sync-badge');
-
-async function openBadge(page: Page): Promise<void> {
-  await badge(page).click();
-  await expect(page.getByRole('dialog', { name: 'Sync' })).toBeVisible();
-}
-
-async function closeDialog(page: Page): Promise<void> {
-  await page.keyboard.press('Escape');
-  await expect(page.getByRole('dialog')).toHaveCount(0);
-}
+import { badge, closeDialog, invite, join, openBadge, ownerToken, saveField, setName } from './team-support.ts';
 
 async function setOffline(page: Page, offline: boolean): Promise<void> {
   await openBadge(page);
   await page.getByRole('button', { name: offline ? 'Work offline' : 'Go online' }).click();
   await closeDialog(page);
   await expect(badge(page)).toContainText(offline ? 'Paused' : 'Online', { timeout: 10_000 });
-}
-
-async function invite(page: Page, role: 'editor' | 'viewer'): Promise<string> {
-  await openBadge(page);
-  await page.getByText('Invite someone…').click();
-  await page.getByLabel('Role', { exact: true }).selectOption(role);
-  await page.getByRole('button', { name: 'Create invite link' }).click();
-  const link = await page.locator('#invite-link').inputValue();
-  await closeDialog(page);
-  expect(link).toMatch(/\/#\/join\/cp1\./);
-  return link;
-}
-
-async function join(browser: Browser, link: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors = collectErrors(page);
-  await page.goto(link);
-  await expect(page.getByRole('heading', { name: 'Join a workspace' })).toBeVisible();
-  await page.getByRole('button', { name: 'Join' }).click();
-  await expect(badge(page)).toContainText('Online', { timeout: 15_000 });
-  return { page, errors };
-}
-
-async function setName(page: Page, name: string): Promise<void> {
-  await openBadge(page);
-  await page.getByLabel('Your name (shown to others)').fill(name);
-  await page.getByLabel('Your name (shown to others)').press('Tab');
-  await closeDialog(page);
-}
-
-async function saveField(page: Page, field: string, value: string): Promise<void> {
-  const input = page.locator(`#f-${field}`);
-  await input.fill(value);
-  await input.press('Tab');
-  await expect(page.locator(`#f-${field}-status`)).toContainText('Saved');
 }
 
 test('two users edit one contact offline, reconnect, and both keep both edits; a viewer cannot edit', async ({ page, browser }) => {

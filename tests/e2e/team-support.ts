@@ -1,0 +1,64 @@
+// Shared by the end-to-end specs where several people share a workspace through the relay the
+// tests run against: tokens, the sync dialog, invites, joining, names and field saves.
+import { expect, type Browser, type Page } from '@playwright/test';
+import { Auth } from '../../relay/src/auth.ts';
+import { collectErrors } from './support.ts';
+
+/** An owner token for `workspaceId`, signed by the test relay's secret. */
+export async function ownerToken(workspaceId: string): Promise<string> {
+  const dir = process.env.COUNTERPART_E2E_DATA_DIR;
+  if (!dir) throw new Error('COUNTERPART_E2E_DATA_DIR is not set (see playwright.config.ts)');
+  const auth = await Auth.open(dir);
+  return auth.issue({ workspace: workspaceId, role: 'owner' });
+}
+
+export const badge = (page: Page) => page.getByTestId('sync-badge');
+
+export async function openBadge(page: Page): Promise<void> {
+  await badge(page).click();
+  await expect(page.getByRole('dialog', { name: 'Sync' })).toBeVisible();
+}
+
+export async function closeDialog(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+}
+
+/** An invite link for `role`, created from the sync dialog. */
+export async function invite(page: Page, role: 'editor' | 'viewer'): Promise<string> {
+  await openBadge(page);
+  await page.getByText('Invite someone…').click();
+  await page.getByLabel('Role', { exact: true }).selectOption(role);
+  await page.getByRole('button', { name: 'Create invite link' }).click();
+  const link = await page.locator('#invite-link').inputValue();
+  await closeDialog(page);
+  expect(link).toMatch(/\/#\/join\/cp1\./);
+  return link;
+}
+
+/** A second person, in a browser context of their own, joins from an invite link. */
+export async function join(browser: Browser, link: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  await page.goto(link);
+  await expect(page.getByRole('heading', { name: 'Join a workspace' })).toBeVisible();
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(badge(page)).toContainText('Online', { timeout: 15_000 });
+  return { page, errors };
+}
+
+export async function setName(page: Page, name: string): Promise<void> {
+  await openBadge(page);
+  await page.getByLabel('Your name (shown to others)').fill(name);
+  await page.getByLabel('Your name (shown to others)').press('Tab');
+  await closeDialog(page);
+}
+
+/** Types a value into a record page field and waits until it is saved. */
+export async function saveField(page: Page, field: string, value: string): Promise<void> {
+  const input = page.locator(`#f-${field}`);
+  await input.fill(value);
+  await input.press('Tab');
+  await expect(page.locator(`#f-${field}-status`)).toContainText('Saved');
+}
