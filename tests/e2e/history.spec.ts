@@ -3,7 +3,7 @@
 // a viewer sees the history but cannot restore.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { collectErrors } from './support.ts';
-import { badge, invite, join, openBadge, ownerToken, saveField, setName } from './team-support.ts';
+import { badge, invite, join, newWorkspaceWithContact, openBadge, ownerToken, saveField, setName } from './team-support.ts';
 
 const historyToggle = (page: Page) => page.getByRole('button', { name: /^History/ });
 const entries = (page: Page) => page.locator('#history-list li');
@@ -12,17 +12,6 @@ const entries = (page: Page) => page.locator('#history-list li');
 
 
 
-async function newWorkspaceWithContact(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.getByLabel('Workspace name').fill('Sales team');
-  await page.getByRole('button', { name: 'Start an empty workspace' }).click();
-  await page.getByRole('link', { name: 'Contacts', exact: true }).click();
-  await page.getByRole('button', { name: 'New contact' }).first().click();
-  await page.getByRole('dialog').getByLabel('Last name').fill('Petrova');
-  await page.getByRole('dialog').getByLabel('First name').fill('Anna');
-  await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Anna Petrova' })).toBeVisible();
-}
 
 async function openHistory(page: Page): Promise<void> {
   const toggle = historyToggle(page);

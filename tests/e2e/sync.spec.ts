@@ -3,7 +3,7 @@
 // both see both edits. A viewer sees everything and can change nothing.
 import { expect, test, type Page } from '@playwright/test';
 import { collectErrors } from './support.ts';
-import { badge, closeDialog, invite, join, openBadge, ownerToken, saveField, setName } from './team-support.ts';
+import { badge, closeDialog, invite, join, newWorkspaceWithContact, openBadge, ownerToken, saveField, setName } from './team-support.ts';
 
 async function setOffline(page: Page, offline: boolean): Promise<void> {
   await openBadge(page);
@@ -17,15 +17,7 @@ test('two users edit one contact offline, reconnect, and both keep both edits; a
   const errors = collectErrors(page);
 
   // The owner: a workspace with one contact, connected to the relay that serves the app.
-  await page.goto('/');
-  await page.getByLabel('Workspace name').fill('Sales team');
-  await page.getByRole('button', { name: 'Start an empty workspace' }).click();
-  await page.getByRole('link', { name: 'Contacts', exact: true }).click();
-  await page.getByRole('button', { name: 'New contact' }).first().click();
-  await page.getByRole('dialog').getByLabel('Last name').fill('Petrova');
-  await page.getByRole('dialog').getByLabel('First name').fill('Anna');
-  await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Anna Petrova' })).toBeVisible();
+  await newWorkspaceWithContact(page);
   const notes = page.locator('#f-notes');
   await notes.fill('Met at the fair.');
   await expect(page.locator('#f-notes-status')).toContainText('Saved');

@@ -62,3 +62,16 @@ export async function saveField(page: Page, field: string, value: string): Promi
   await input.press('Tab');
   await expect(page.locator(`#f-${field}-status`)).toContainText('Saved');
 }
+
+/** An empty workspace "Sales team" with one contact, Anna Petrova, whose page is then open. */
+export async function newWorkspaceWithContact(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Workspace name').fill('Sales team');
+  await page.getByRole('button', { name: 'Start an empty workspace' }).click();
+  await page.getByRole('link', { name: 'Contacts', exact: true }).click();
+  await page.getByRole('button', { name: 'New contact' }).first().click();
+  await page.getByRole('dialog').getByLabel('Last name').fill('Petrova');
+  await page.getByRole('dialog').getByLabel('First name').fill('Anna');
+  await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Anna Petrova' })).toBeVisible();
+}
