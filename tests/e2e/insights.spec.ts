@@ -42,6 +42,13 @@ test('insights and questions on the small demo workspace', async ({ page }) => {
   await expect(page.getByRole('region', { name: 'Channel return' }).getByRole('rowheader').first()).toBeVisible();
   await screenshot(page, 'insights-overview');
 
+  // A segment becomes a campaign's target: a planned campaign opens, aimed at it.
+  await segments.getByRole('button', { name: 'New campaign aimed at Champions' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Champions: campaign' })).toBeVisible();
+  await expect(page.locator('#f-segment')).toHaveValue('Champions');
+  await page.getByRole('link', { name: 'Insights', exact: true }).click();
+  await expect(segments.getByRole('rowheader', { name: 'Champions' })).toBeVisible();
+
   // The questions, each answered with links to records.
   await page.getByRole('link', { name: 'Questions', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Questions' })).toBeVisible();

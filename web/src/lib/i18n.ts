@@ -381,6 +381,10 @@ const en = {
   customersColumn: 'Customers',
   valueColumn: 'Spent so far',
   clvColumn: 'Expected value (12 months)',
+  segmentCampaign: 'New campaign',
+  segmentCampaignColumn: 'Campaign',
+  segmentCampaignLabel: (segment: string) => `New campaign aimed at ${segment}`,
+  segmentCampaignName: (segment: string) => `${segment}: campaign`,
   segmentBar: (segment: string, customers: string, value: string) => `${segment}: ${customers} customers, ${value} spent`,
   clvTitle: 'Customer lifetime value',
   clvHint: (months: number, discount: string) =>

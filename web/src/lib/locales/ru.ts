@@ -397,6 +397,10 @@ const messages: Messages = {
   customersColumn: 'Клиенты',
   valueColumn: 'Потрачено',
   clvColumn: 'Ожидаемая ценность (12 месяцев)',
+  segmentCampaign: 'Новая кампания',
+  segmentCampaignColumn: 'Кампания',
+  segmentCampaignLabel: (segment) => `Новая кампания для сегмента «${segment}»`,
+  segmentCampaignName: (segment) => `Кампания: ${segment}`,
   segmentBar: (segment, customers, value) => `${segment}: клиентов — ${customers}, потрачено ${value}`,
   clvTitle: 'Пожизненная ценность клиента',
   clvHint: (months, discount) =>
