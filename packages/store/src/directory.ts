@@ -10,7 +10,6 @@ import type { CounterpartDb, DirEntry } from './db.ts';
 export class Directory {
   private readonly chunkOf = new Map<string, number>();
   private v = 0;
-  private complete = false;
 
   /**
    * Reads the entries added since the last refresh, all of them the first time. Call inside a
@@ -19,13 +18,7 @@ export class Directory {
   refresh(db: CounterpartDb): Promise<void> {
     return db.dir.where(':id').above(this.v).toArray().then((entries) => {
       for (const e of entries) this.take(e);
-      this.complete = true;
     });
-  }
-
-  /** Whether every placement up to the last refresh is known (a missing id is not stored). */
-  get isComplete(): boolean {
-    return this.complete;
   }
 
   /**
@@ -47,14 +40,9 @@ export class Directory {
   reset(): void {
     this.chunkOf.clear();
     this.v = 0;
-    this.complete = false;
   }
 
   get(id: string): number | undefined {
     return this.chunkOf.get(id);
-  }
-
-  get size(): number {
-    return this.chunkOf.size;
   }
 }

@@ -1,5 +1,5 @@
 // The single write path (SPEC S1): local edits, remote updates and imports all become
-// (docId, update) pairs that go through `ingestBatch`. It checks each update, applies it to the
+// (docId, update) pairs that go through `prepareBatch` and `commitBatch`. It checks each update, applies it to the
 // record's doc, materialises the row and stores update and row in one IndexedDB transaction.
 // Docs and rows are packed in chunks (db.ts): a batch reads the chunks of the docs it touches,
 // changes them in memory and writes each back once, and new docs fill the newest chunk of their
@@ -604,19 +604,6 @@ export async function commitBatch(
  */
 export function prepareElsewhere(items: readonly IncomingUpdate[], origin: Origin, custom: Partial<Record<CollectionName, readonly CustomFieldDef[]>>): PreparedBatch {
   return prepareBatch(items, origin, new Directory(), { cached: () => undefined, custom: (c) => custom[c] ?? [] }, true, false);
-}
-
-/** Prepares and commits a batch in one go (tests, and writes that cannot be prepared early). */
-export function ingestBatch(
-  db: CounterpartDb,
-  dir: Directory,
-  items: readonly IncomingUpdate[],
-  origin: Origin,
-  source: DocSource,
-  docsOut: Map<string, Y.Doc>,
-  stats?: IngestStats,
-): Promise<BatchResult> {
-  return commitBatch(db, dir, prepareBatch(items, origin, dir, source), source, docsOut, stats);
 }
 
 /** A record's row as lists read it: `toRow` of its state, marked `_newer` when a newer schema wrote it. */

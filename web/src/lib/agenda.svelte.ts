@@ -9,6 +9,7 @@ import {
   EVERYONE, UNASSIGNED, activitySection, agendaWindow, buildAgenda, keepsTask, memberKey, memberNamed, startOfDay, toActivity,
   toMembers, toTask, type AgendaActivity, type AgendaTask, type AgendaWindow, type Member,
 } from './agenda.ts';
+import { serialReload } from './batch.ts';
 import { handleError } from './errors.ts';
 import { presence } from './presence.svelte.ts';
 
@@ -43,8 +44,8 @@ export class Agenda {
   private loading = false;
   /** Changes that arrive while loading, applied over what the load read. */
   private buffered: RowChange[] = [];
-  private reloading: Promise<void> | null = null;
-  private again = false;
+  /** Reads everything again, one read at a time. */
+  private readonly reload = serialReload(() => this.load(), handleError);
 
   constructor(private readonly store: WorkspaceStore) {
     this.chosen = localStorage.getItem(memberKey(store.workspaceId));
@@ -149,22 +150,6 @@ export class Agenda {
       this.kept.clear();
       this.reload();
     }
-  }
-
-  private reload(): void {
-    if (this.reloading) {
-      this.again = true;
-      return;
-    }
-    this.reloading = this.load()
-      .catch(handleError)
-      .finally(() => {
-        this.reloading = null;
-        if (this.again) {
-          this.again = false;
-          this.reload();
-        }
-      });
   }
 
   private apply(changes: readonly RowChange[]): void {

@@ -1,6 +1,6 @@
 // Collects the keys asked for while a view renders and fetches them together a microtask later:
 // a virtual list asks row by row, IndexedDB answers best in bulk. A key is not asked for again
-// while its fetch is under way.
+// while its fetch is under way. Also: reloads that run one at a time (`serialReload`).
 
 export class KeyBatch {
   private readonly pending = new Set<string>();
@@ -34,4 +34,30 @@ export class KeyBatch {
         for (const k of keys) this.inFlight.delete(k);
       });
   }
+}
+
+/**
+ * A reload that runs one at a time: asked for while one runs, it runs once more when that one
+ * ends, however many times it was asked meanwhile.
+ */
+export function serialReload(load: () => Promise<void>, onError: (err: unknown) => void): () => void {
+  let running = false;
+  let again = false;
+  const run = (): void => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    load()
+      .catch(onError)
+      .finally(() => {
+        running = false;
+        if (again) {
+          again = false;
+          run();
+        }
+      });
+  };
+  return run;
 }

@@ -4,6 +4,7 @@
 // and is undone on screen if the store refuses it.
 import { DEAL_STAGES, type Money, type Row } from '@counterpart/model';
 import type { ChangeEvent, WorkspaceStore } from '@counterpart/store';
+import { serialReload } from './batch.ts';
 import { handleError } from './errors.ts';
 import { isMoney } from './field-input.ts';
 
@@ -188,8 +189,8 @@ export class Pipeline {
   });
   readonly reps = $derived(summariseReps(this.deals, localToday()));
 
-  private reloading: Promise<void> | null = null;
-  private again = false;
+  /** Reads everything again, one read at a time. */
+  private readonly reload = serialReload(() => this.load(), handleError);
 
   constructor(private readonly store: WorkspaceStore) {}
 
@@ -215,22 +216,6 @@ export class Pipeline {
     return this.store.subscribe((e: ChangeEvent) => {
       if (e.rows.some((r) => r.collection === 'deals' || r.collection === 'accounts' || r.collection === 'users')) this.reload();
     });
-  }
-
-  private reload(): void {
-    if (this.reloading) {
-      this.again = true;
-      return;
-    }
-    this.reloading = this.load()
-      .catch(handleError)
-      .finally(() => {
-        this.reloading = null;
-        if (this.again) {
-          this.again = false;
-          this.reload();
-        }
-      });
   }
 
   /** Moves a deal; resolves true once saved, false (and the card back where it was) if refused. */
