@@ -62,7 +62,9 @@ export interface ServerProcess {
  * `{"event":"listening","url":…}` on stdout.
  */
 export async function startServer(name: string, script: string, env: Record<string, string>, cwd: string): Promise<ServerProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', script], {
+  // BENCH_PROFILE_DIR=DIR: each server writes a V8 CPU profile there when it exits.
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const proc = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
     cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
