@@ -7,9 +7,11 @@
 //   log   [workspace, seq]        → docId + update   the workspace's log, read by "since N"
 //   docs  [workspace, docId, seq] → (empty)          which seqs hold a doc's updates
 //   heads [workspace]             → last seq used
-// Docs are never instantiated here: compaction merges a doc's encoded updates with
-// Y.mergeUpdates and replaces them by one entry at a new seq, so storage stays bounded and a
-// device whose cursor is older receives the merged update (a superset of what it missed).
+// Serving never instantiates a doc. Compaction applies a doc's stored updates to a throwaway
+// Y.Doc and replaces them by its encoded state, one entry at a new seq: deleted content is
+// garbage-collected as on any device, so storage stays bounded by the doc's live size (merging
+// the encoded updates alone would keep every value ever overwritten), and a device whose cursor
+// is older receives the compacted state (a superset of what it missed).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { open, type Database, type RootDatabase } from 'lmdb';
@@ -52,6 +54,24 @@ function unpackEntry(v: Uint8Array): { docId: string; update: Uint8Array } {
   if (v.length < 2 + n) throw new StorageError('a stored log entry is shorter than its header');
   // LMDB hands out views of buffers it reuses: copy the update out.
   return { docId: fromUtf8.decode(v.subarray(2, 2 + n)), update: new Uint8Array(v.subarray(2 + n)) };
+}
+
+/**
+ * One update with the same content as `updates` together, with deleted content collected.
+ * Updates whose dependencies are missing stay pending in the doc and are kept in its encoding.
+ * Throws if an update cannot be read.
+ */
+export function compactUpdates(guid: string, updates: readonly Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc({ guid });
+  try {
+    // One transaction: everything deleted by these updates is collected when it ends.
+    Y.transact(doc, () => {
+      for (const u of updates) Y.applyUpdate(doc, u);
+    });
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
 }
 
 export class RelayStorage {
@@ -176,7 +196,7 @@ export class RelayStorage {
     }
     let merged: Uint8Array;
     try {
-      merged = Y.mergeUpdates(updates);
+      merged = compactUpdates(docId, updates);
     } catch {
       // An update that does not merge stays as it is: compaction never loses data.
       return head;

@@ -102,6 +102,22 @@ describe('relay storage', () => {
     expect(s.since('w', 0).map((u) => u.docId)).toEqual(['con_1', 'acc_1']);
   });
 
+  it('compaction collects overwritten values: a field set 2,000 times is stored as about its last value', async () => {
+    const s = openStore(tempDir());
+    const doc = new Y.Doc({ guid: 'acc_1' });
+    const ups: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => ups.push(u));
+    for (let i = 0; i < 2_000; i++) doc.getMap('f').set('note', `value ${i}`);
+    for (let i = 0; i < ups.length; i += 50) await s.append('w', ups.slice(i, i + 50).map((update) => ({ docId: 'acc_1', update })));
+    const stored = s.since('w', 0, 1_000_000, Number.MAX_SAFE_INTEGER);
+    const bytes = stored.reduce((n, u) => n + u.update.byteLength, 0);
+    expect(stateOf(stored.map((u) => u.update))).toEqual(stateOf(ups));
+    // One live value, the delete set and the updates since the last compaction; merging the raw
+    // updates would keep all 2,000 values.
+    expect(bytes).toBeLessThan(Y.mergeUpdates(ups).byteLength / 10);
+    expect(stored.length).toBeLessThanOrEqual(COMPACT_AFTER + 1);
+  });
+
   it('a doc whose updates do not merge is left as it is: compaction never loses data', async () => {
     const s = openStore(tempDir());
     await s.append('w', [{ docId: 'bad', update: Uint8Array.from([255, 255, 255]) }]);
