@@ -32,6 +32,9 @@ interface Room {
   readonly awareness: Awareness;
   /** Writes not yet stored: the room stays loaded until they are broadcast. */
   pending: number;
+  /** Number of y-websocket joins so far, and when each current y-websocket peer joined. */
+  joins: number;
+  readonly joinedAt: Map<Peer, number>;
 }
 
 export class Hub {
@@ -62,6 +65,7 @@ export class Hub {
         this.metrics.docsInMemory++;
       }
       set.add(peer);
+      room.joinedAt.set(peer, ++room.joins);
     }
   }
 
@@ -71,6 +75,7 @@ export class Hub {
     if (peer.docId !== undefined) {
       const set = room.docPeers.get(peer.docId);
       set?.delete(peer);
+      room.joinedAt.delete(peer);
       if (set && !set.size) {
         room.docPeers.delete(peer.docId);
         this.metrics.docsInMemory--;
@@ -81,14 +86,20 @@ export class Hub {
   }
 
   /**
-   * Stores updates from a peer durably, then sends them to every other peer that should see
-   * them. Writes are not waited on one by one: the store takes every write issued meanwhile into
-   * one transaction (one disk flush for many batches), assigns seqs in the order the writes were
-   * made and resolves them in that order, so broadcasts go out in seq order.
+   * Stores updates from a peer durably and sends them to every other peer that should see them.
+   * App devices get them once stored, with their seqs. Writes are not waited on one by one: the
+   * store takes every write issued meanwhile into one transaction (one disk flush for many
+   * batches), assigns seqs in the order the writes were made and resolves them in that order, so
+   * broadcasts go out in seq order. Stock y-websocket peers of the doc get them at once, as
+   * y-websocket servers do: their protocol has no seqs and no acknowledgement, and whatever a
+   * failed write loses is still held by the sender (its connection is closed, and it sends its
+   * state again when it reconnects) and by the peers that received it.
    */
   append(from: Peer, items: readonly DocUpdate[]): Promise<AppendResult> {
     const room = this.rooms.get(from.workspace);
     if (!room) return Promise.reject(new Error('the peer is not connected to its workspace'));
+    const joinsBefore = room.joins;
+    this.forward(room, from, items);
     room.pending++;
     const started = performance.now();
     return this.storage
@@ -97,6 +108,15 @@ export class Hub {
         this.metrics.storeLatency(performance.now() - started);
         this.metrics.updatesIn += items.length;
         this.broadcast(room, from, items, result);
+        // A y-websocket peer that joined the doc while the write was being stored read the
+        // doc's state without it, and was not there when it was forwarded.
+        if (room.joins !== joinsBefore) {
+          for (const it of items) {
+            for (const p of room.docPeers.get(it.docId) ?? []) {
+              if (p !== from && (room.joinedAt.get(p) ?? 0) > joinsBefore) p.sendDocUpdate(it.update);
+            }
+          }
+        }
         return result;
       })
       .finally(() => {
@@ -127,7 +147,7 @@ export class Hub {
     const awareness = new Awareness(new Y.Doc({ guid: `awareness:${workspace}` }));
     // The relay itself is not present anywhere.
     awareness.setLocalState(null);
-    const room: Room = { peers: new Set(), docPeers: new Map(), awareness, pending: 0 };
+    const room: Room = { peers: new Set(), docPeers: new Map(), awareness, pending: 0, joins: 0, joinedAt: new Map() };
     awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       const changed = [...added, ...updated, ...removed];
       const source = origin as Peer | null;
@@ -149,6 +169,14 @@ export class Hub {
       q.items.push(...stored);
       q.head = Math.max(q.head, result.head);
     }
+  }
+
+  /**
+   * Queues updates for the y-websocket peers of their docs. They go out once the event loop has
+   * read everything that arrived meanwhile, so that a doc's updates from many peers are merged
+   * into one message for each of its peers.
+   */
+  private forward(room: Room, from: Peer, items: readonly DocUpdate[]): void {
     for (const it of items) {
       if (!room.docPeers.has(it.docId)) continue;
       const key = `${from.workspace}\u0000${it.docId}`;
@@ -156,7 +184,7 @@ export class Hub {
       if (!q) {
         q = { room, docId: it.docId, updates: [], senders: new Map() };
         this.docOutgoing.set(key, q);
-        this.scheduleFlush();
+        this.scheduleDocFlush();
       }
       q.updates.push(it.update);
       q.senders.set(from, (q.senders.get(from) ?? 0) + 1);
@@ -171,6 +199,7 @@ export class Hub {
   /** Updates of each doc with y-websocket peers, merged once per turn for all of them. */
   private readonly docOutgoing = new Map<string, { room: Room; docId: string; updates: Uint8Array[]; senders: Map<Peer, number> }>();
   private flushScheduled = false;
+  private docFlushScheduled = false;
 
   private queueOf(p: Peer): { items: StoredUpdate[]; head: number } {
     let q = this.outgoing.get(p);
@@ -188,6 +217,15 @@ export class Hub {
     queueMicrotask(() => {
       this.flushScheduled = false;
       this.flush();
+    });
+  }
+
+  private scheduleDocFlush(): void {
+    if (this.docFlushScheduled) return;
+    this.docFlushScheduled = true;
+    setImmediate(() => {
+      this.docFlushScheduled = false;
+      this.flushDocs();
     });
   }
 
@@ -209,6 +247,9 @@ export class Hub {
       this.metrics.updatesOut += q.items.length;
     }
     this.outgoing.clear();
+  }
+
+  private flushDocs(): void {
     for (const q of this.docOutgoing.values()) {
       const peers = q.room.docPeers.get(q.docId);
       if (!peers) continue;
