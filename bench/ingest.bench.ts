@@ -103,7 +103,7 @@ async function main(): Promise<void> {
   } finally {
     await ctx.close();
     server.close();
-    rmSync(profileDir, { recursive: true, force: true });
+    if (!process.env.BENCH_KEEP_PROFILE) rmSync(profileDir, { recursive: true, force: true });
   }
 }
 

@@ -1,7 +1,7 @@
 // The BG/NBD model (Fader, Hardie & Lee 2005, "Counting your customers the easy way"):
 // while alive a customer buys at a Poisson rate λ ~ Gamma(r, α); after every purchase they drop
 // out with probability p ~ Beta(a, b). Fitted by maximum likelihood; SPEC M1–M5.
-import { minimize } from './optimize.ts';
+import { minimize, searchOptions } from './optimize.ts';
 import { lbeta, lgamma, log2F1, logAddExp } from './special.ts';
 
 /** What the customer-base models read from a summary: repeat count, recency and age. */
@@ -97,7 +97,13 @@ export function bgnbdLogLikelihood(p: BgNbdParams, data: Iterable<History>): num
 export interface FitOptions {
   /** Starting point; by default one scaled to the data's time unit. */
   readonly start?: Partial<BgNbdParams>;
+  /**
+   * The start is a previous fit on nearly the same data (a recompute after a few changes): the
+   * search begins with a small simplex around it and restarts once, instead of exploring.
+   */
+  readonly warm?: boolean;
 }
+
 
 /** Maximum-likelihood fit over log-parameters (SPEC M1). */
 export function fitBgNbd(data: Iterable<History>, opts: FitOptions = {}): BgNbdFit {
@@ -112,7 +118,7 @@ export function fitBgNbd(data: Iterable<History>, opts: FitOptions = {}): BgNbdF
   ];
   const nll = (v: readonly number[]): number =>
     -bgnbdLogLikelihoodGroups({ r: Math.exp(v[0] as number), alpha: Math.exp(v[1] as number), a: Math.exp(v[2] as number), b: Math.exp(v[3] as number) }, g);
-  const best = minimize(nll, x0, { tolerance: 1e-12, restarts: 3 });
+  const best = minimize(nll, x0, searchOptions(opts.warm));
   const [r, alpha, a, b] = best.x.map(Math.exp) as [number, number, number, number];
   return { r, alpha, a, b, logLikelihood: -best.value };
 }

@@ -1,7 +1,7 @@
 // The Gamma-Gamma spend model (Fader & Hardie 2013, "The Gamma-Gamma model of monetary value"):
 // a customer's purchase amounts are Gamma(p, ν) with ν ~ Gamma(q, γ) across customers, and
 // independent of how often they buy. Fitted on customers with repeat purchases; SPEC M9–M10.
-import { minimize } from './optimize.ts';
+import { minimize, searchOptions } from './optimize.ts';
 import { lgamma } from './special.ts';
 
 export interface Spend {
@@ -68,16 +68,16 @@ function logLikelihoodPrepared(params: GammaGammaParams, d: Prepared): number {
   return ll;
 }
 
-export function fitGammaGamma(data: Iterable<Spend>): GammaGammaFit {
+export function fitGammaGamma(data: Iterable<Spend>, opts: { start?: GammaGammaParams; warm?: boolean } = {}): GammaGammaFit {
   const used = [...data].filter(usableForSpend);
   if (used.length === 0) throw new RangeError('fitting Gamma-Gamma needs at least one repeat buyer with a positive spend');
   let mean = 0;
   for (const c of used) mean += c.monetary / used.length;
-  const x0 = [Math.log(1), Math.log(2), Math.log(Math.max(1e-6, mean))];
+  const x0 = opts.start ? [Math.log(opts.start.p), Math.log(opts.start.q), Math.log(opts.start.gamma)] : [Math.log(1), Math.log(2), Math.log(Math.max(1e-6, mean))];
   const prepared = prepare(used);
   const nll = (v: readonly number[]): number =>
     -logLikelihoodPrepared({ p: Math.exp(v[0] as number), q: Math.exp(v[1] as number), gamma: Math.exp(v[2] as number) }, prepared);
-  const best = minimize(nll, x0, { tolerance: 1e-12, restarts: 3 });
+  const best = minimize(nll, x0, searchOptions(opts.warm && opts.start !== undefined));
   const [p, q, gamma] = best.x.map(Math.exp) as [number, number, number];
   return { p, q, gamma, logLikelihood: -best.value, customers: used.length };
 }

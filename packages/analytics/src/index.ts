@@ -21,7 +21,7 @@ export {
 export { clv, pAlive, expectedPurchases, type PurchaseModel, type ClvOptions } from './clv.ts';
 export { customerValue, type CustomerValue, type CustomerValueOptions, type CustomerValueReport } from './analyze.ts';
 export { rfmScores, quintiles, segmentOf, SEGMENTS, SEGMENT_RULES, type RfmInput, type RfmScore, type Segment } from './rfm.ts';
-export { sequenceRules, purchaseDays, type SequenceRule, type SequenceOptions } from './sequences.ts';
+export { sequenceRules, purchaseDays, SequenceCounts, type SequenceRule, type SequenceOptions } from './sequences.ts';
 export { basketRules, frequentItemsets, type BasketRule, type BasketOptions, type FrequentItemset } from './basket.ts';
 export {
   monthlyProductMix, contactedWithoutOrder, notifyAboutProduct, CONTACT_TYPES,

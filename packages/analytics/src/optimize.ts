@@ -120,3 +120,8 @@ function nelderMead(
   simplex.sort((p, q) => p.value - q.value);
   return simplex[0] as { x: number[]; value: number };
 }
+
+/** Minimiser settings of a model fit: a full search, or a short one around a previous optimum. */
+export function searchOptions(warm: boolean | undefined): { tolerance: number; restarts: number; step?: number } {
+  return warm ? { tolerance: 1e-12, restarts: 1, step: 0.05 } : { tolerance: 1e-12, restarts: 3 };
+}

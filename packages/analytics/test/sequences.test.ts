@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sequenceRules } from '../src/index.ts';
+import { SequenceCounts, purchaseDays, sequenceRules, type Order } from '../src/index.ts';
 import { order } from './fixtures.ts';
 
 describe('next-product sequences', () => {
@@ -32,5 +32,24 @@ describe('next-product sequences', () => {
   it('[Q2] rules seen fewer than minCount times are left out', () => {
     const rules = sequenceRules(orders, { minCount: 2 });
     expect(rules.map((r) => `${r.from}→${r.to}`)).toEqual(['printer→toner']);
+  });
+
+  it('counts kept per customer and updated give the same rules as counting everything again', () => {
+    const counts = new SequenceCounts();
+    counts.setAll(orders);
+    expect(counts.rules({ minCount: 1 })).toEqual(sequenceRules(orders, { minCount: 1 }));
+    // Customer c buys toner again, d's history is removed, f is new.
+    const changed: Order[] = [
+      ...orders.filter((o) => o.customerId !== 'd'),
+      order('c', '2024-04-01', ['toner', 'paper']),
+      order('f', '2024-01-01', ['printer']),
+      order('f', '2024-05-01', ['toner']),
+    ];
+    const days = purchaseDays(changed);
+    for (const id of ['c', 'd', 'f']) counts.setCustomer(id, days.get(id) ?? []);
+    expect(counts.rules({ minCount: 1 })).toEqual(sequenceRules(changed, { minCount: 1 }));
+    // Removing everyone leaves nothing behind.
+    for (const id of days.keys()) counts.setCustomer(id, []);
+    expect(counts.rules({ minCount: 1 })).toEqual([]);
   });
 });

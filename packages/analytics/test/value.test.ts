@@ -29,4 +29,19 @@ describe('customer value', () => {
     const one = report.customers.find((c) => c.id === '1');
     expect(one?.rfm.segment).toBeDefined();
   });
+
+  it('a refit warm-started from the previous fit after a few changes lands on the same optimum', () => {
+    const purchases: Purchase[] = cdnowSample().map((t) => ({ customerId: t.customerId, day: dayOf(t.date), amount: t.amount }));
+    const endDay = dayOf('1997-09-30');
+    const before = customerValue(purchases, { endDay });
+    // Twenty customers buy once more.
+    const more = [...purchases, ...Array.from({ length: 20 }, (_, i) => ({ customerId: String(i + 1), day: endDay - 3, amount: 25 }))];
+    const cold = customerValue(more, { endDay });
+    const warm = customerValue(more, { endDay, warmStart: before.model });
+    for (const k of ['r', 'alpha', 'a', 'b'] as const) {
+      expect(Math.abs((warm.model.bgnbd?.[k] ?? 0) - (cold.model.bgnbd?.[k] ?? 1)) / (cold.model.bgnbd?.[k] ?? 1), k).toBeLessThan(1e-3);
+    }
+    expect(warm.model.bgnbd?.logLikelihood).toBeCloseTo(cold.model.bgnbd?.logLikelihood ?? 0, 4);
+    expect(warm.model.gammaGamma?.logLikelihood).toBeCloseTo(cold.model.gammaGamma?.logLikelihood ?? 0, 4);
+  });
 });

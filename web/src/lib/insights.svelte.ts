@@ -5,6 +5,8 @@
 import * as Comlink from 'comlink';
 import { currencyExponent } from '@counterpart/model';
 import type { WorkspaceStore } from '@counterpart/store';
+import { InsightsChangeFilter } from './insights-changes.ts';
+import { insightsComputed } from './perf.ts';
 import type {
   AnalyticsWorkerApi, Answer, ContactedAnswerRow, InsightsProgress, InsightsResult, NotifyAnswerRow,
 } from '../workers/analytics.worker.ts';
@@ -15,8 +17,6 @@ export type {
   Answer, ClvBucket, ContactedAnswerRow, CustomerInsight, InsightsProgress, InsightsResult, InsightsStage, NotifyAnswerRow, SegmentFigures,
 } from '../workers/analytics.worker.ts';
 
-/** Collections the analysis reads: changes elsewhere (tasks, tickets…) do not trigger a run. */
-const READS = new Set(['orders', 'activities', 'accounts', 'products', 'campaigns']);
 const RATE_KEY = 'counterpart:insights:rate';
 
 class InsightsClient {
@@ -46,8 +46,10 @@ class InsightsClient {
     this.worker = worker;
     this.api = api;
     this.progress = { stage: 'reading', fraction: 0 };
+    const filter = new InsightsChangeFilter();
     this.offChanges = store.subscribe((e) => {
-      if (e.rows.some((r) => READS.has(r.collection)) || e.touched?.some((c) => READS.has(c))) api.dirty().catch(handleError);
+      const changes = filter.pick(e);
+      if (changes) api.dirty(changes).catch(handleError);
     });
     api
       .start(
@@ -58,6 +60,7 @@ class InsightsClient {
           },
           result: (r: InsightsResult) => {
             if (this.api !== api) return;
+            insightsComputed(r.computedInMs, r.incremental, r.stages);
             this.result = r;
             this.progress = null;
             this.error = null;

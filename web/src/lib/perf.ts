@@ -2,7 +2,7 @@
 // change them only together with the benchmark.
 import type { WorkspaceStore } from '@counterpart/store';
 
-export type PerfMark = 'cp:list-ready' | 'cp:search-done' | 'cp:record-ready' | 'cp:saved';
+export type PerfMark = 'cp:list-ready' | 'cp:search-done' | 'cp:record-ready' | 'cp:saved' | 'cp:insights-ready';
 
 declare global {
   interface Window {
@@ -10,6 +10,7 @@ declare global {
     __cpLastRecordMs?: number;
     __cpLastSaveMs?: number;
     __cpStore?: WorkspaceStore;
+    __cpLastInsights?: { ms: number; incremental: boolean; stages: Readonly<Record<string, number>> };
   }
 }
 
@@ -30,6 +31,12 @@ export function recordRendered(startedAt: number): void {
 export function saveDurable(startedAt: number): void {
   window.__cpLastSaveMs = performance.now() - startedAt;
   mark('cp:saved');
+}
+
+/** An insights result arrived from the analytics worker, computed in `ms` there. */
+export function insightsComputed(ms: number, incremental: boolean, stages: Readonly<Record<string, number>>): void {
+  window.__cpLastInsights = { ms, incremental, stages };
+  mark('cp:insights-ready');
 }
 
 /** The store on `window` is for debugging and the benchmark only, never in a normal session. */

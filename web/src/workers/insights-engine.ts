@@ -1,0 +1,614 @@
+// The insights computation of the analytics worker (analytics.worker.ts). Given its own
+// WorkspaceStore on the workspace's database, it reads orders, activities, campaigns, accounts
+// and products straight from IndexedDB, maps them onto the analytics inputs and computes the
+// customer-value models, segments, the next-product rules, win-back list, channel figures and
+// the sales questions. Runs are incremental: the rows it holds are patched with the changed ones
+// the app passes on (a collection is read again only when the app could not say which of its
+// records changed), the next-product counts are redone only for customers whose orders changed,
+// and after a few changes the models are refitted starting from the previous optimum.
+import {
+  CONTACT_TYPES, SEGMENTS, SequenceCounts, channelRoi, contactedWithoutOrder, customerValue, dayOf, formatDay,
+  monthlyProductMix, notifyAboutProduct, purchaseDays, winBackList,
+  type Activity, type ActivityType, type Campaign, type ChannelFigures, type CustomerValue, type CustomerValueReport,
+  type MixItem, type Order, type OrderLine, type Product, type Segment, type SequenceRule,
+} from '@counterpart/analytics';
+import { ACTIVITY_TYPES, currencyExponent, type CollectionName, type Money, type Row } from '@counterpart/model';
+import type { WorkspaceStore } from '@counterpart/store';
+
+/** What the worker reports while it computes. */
+export type InsightsStage = 'reading' | 'value' | 'sequences' | 'questions' | 'channels';
+
+/** The collections the analysis reads. */
+export const INSIGHTS_READS = ['orders', 'activities', 'accounts', 'products', 'campaigns'] as const satisfies readonly CollectionName[];
+export type InsightsRead = (typeof INSIGHTS_READS)[number];
+
+/**
+ * What changed since the last run: rows (null for a record deleted) and collections changed
+ * without a list of rows, which are read again in full.
+ */
+export interface InsightsChanges {
+  readonly rows: readonly { readonly collection: InsightsRead; readonly id: string; readonly row: Row | null }[];
+  readonly touched: readonly InsightsRead[];
+}
+
+export interface InsightsProgress {
+  readonly stage: InsightsStage;
+  /** Of the whole run, 0–1. */
+  readonly fraction: number;
+}
+
+/** The models' view of one customer (an account with orders), for the account page. */
+export interface CustomerInsight {
+  readonly segment: Segment;
+  readonly pAlive: number;
+  /** Expected purchases over the horizon. */
+  readonly expectedPurchases: number;
+  /** Expected value of those purchases, discounted (sales currency, major units). */
+  readonly clv: number;
+  /** Spent so far. */
+  readonly value: number;
+  /** Distinct purchase days. */
+  readonly purchases: number;
+  readonly lastOrder: string;
+}
+
+export interface SegmentFigures {
+  readonly segment: Segment;
+  readonly customers: number;
+  /** Spent so far by the segment's customers. */
+  readonly value: number;
+  /** Their expected value over the horizon. */
+  readonly clv: number;
+}
+
+export interface ClvBucket {
+  readonly from: number;
+  readonly to: number;
+  readonly customers: number;
+}
+
+export interface WinBackItem {
+  readonly id: string;
+  readonly segment: Segment;
+  readonly pAlive: number;
+  readonly value: number;
+  readonly atStake: number;
+  readonly lastOrder: string;
+}
+
+export interface MixAnswer {
+  readonly customerId: string;
+  readonly activeMonths: number;
+  readonly items: readonly MixItem[];
+}
+
+export interface InsightsResult {
+  /** Last day of the analysed period (YYYY-MM-DD). */
+  readonly asOf: string;
+  readonly horizonMonths: number;
+  readonly monthlyDiscount: number;
+  /** Currency of sales (order amounts) and of contact costs; they differ in many setups. */
+  readonly currency: string;
+  readonly costCurrency: string;
+  readonly orders: number;
+  /** Orders left out because they are in another currency than `currency`. */
+  readonly otherCurrencyOrders: number;
+  readonly customers: number;
+  readonly segments: readonly SegmentFigures[];
+  readonly clvBuckets: readonly ClvBucket[];
+  readonly clvTotal: number;
+  readonly clvMedian: number;
+  readonly perCustomer: Readonly<Record<string, CustomerInsight>>;
+  readonly winBack: readonly WinBackItem[];
+  readonly winBackTotal: number;
+  readonly rules: readonly SequenceRule[];
+  readonly channels: readonly ChannelFigures[];
+  /** Customers with their regular products, most valuable customers first. */
+  readonly mix: readonly MixAnswer[];
+  /** Titles of the accounts and products named anywhere in the result. */
+  readonly names: Readonly<Record<string, string>>;
+  /** Products for the question inputs, by name. */
+  readonly products: readonly { readonly id: string; readonly name: string; readonly category?: string }[];
+  /** Suggested inputs for the questions: the last month with contacts, the newest product. */
+  readonly defaults: { readonly from: string; readonly to: string; readonly productId?: string };
+  readonly computedInMs: number;
+  /** Milliseconds per stage of this run, and whether it built on the previous one. */
+  readonly stages: Readonly<Record<InsightsStage, number>>;
+  readonly incremental: boolean;
+}
+
+export interface ContactedAnswerRow {
+  readonly customerId: string;
+  readonly contacts: number;
+  readonly lastContact: string;
+  readonly lastOrderBefore?: string;
+}
+
+export interface NotifyAnswerRow {
+  readonly customerId: string;
+  readonly propensity: number;
+  readonly categoryShare: number;
+  readonly ruleConfidence: number;
+  readonly reasons: readonly ('category' | 'sequence')[];
+}
+
+export interface Answer<T> {
+  readonly rows: readonly T[];
+  readonly total: number;
+  readonly names: Readonly<Record<string, string>>;
+}
+
+export interface InsightsEvents {
+  progress(p: InsightsProgress): void;
+  result(r: InsightsResult): void;
+  failed(message: string): void;
+}
+
+const HORIZON_MONTHS = 12;
+const MONTHLY_DISCOUNT = 0.01;
+/** Data changes arrive in bursts (typing, imports, sync catch-up): one run after they settle. */
+const DEBOUNCE_MS = 2000;
+const CLV_BUCKETS = 12;
+const TOP_RULES = 200;
+const TOP_WIN_BACK = 100;
+const MIX_MIN_SHARE = 0.1;
+const MIX_ITEMS = 5;
+const ANSWER_LIMIT = 200;
+const DAY_MS = 86_400_000;
+
+// ---- from workspace rows to the analytics inputs --------------------------------------------
+
+const isMoney = (v: unknown): v is Money =>
+  typeof v === 'object' && v !== null && typeof (v as Money).amount === 'number' && typeof (v as Money).currency === 'string';
+/** Money in major units (cents → euros), the scale the models and charts work in. */
+const units = (m: Money): number => m.amount / 10 ** currencyExponent(m.currency);
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+const num = (v: unknown, fallback = 0): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ACTIVITY_TYPE_SET = new Set<string>(ACTIVITY_TYPES);
+
+/** The currency most values are in: orders of other currencies cannot be summed with them. */
+function mainCurrency(currencies: Iterable<string | undefined>, fallback: string): string {
+  const counts = new Map<string, number>();
+  for (const c of currencies) if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let best = fallback;
+  let most = 0;
+  for (const [c, n] of counts) if (n > most) [best, most] = [c, n];
+  return best;
+}
+
+/** An order's currency: its own field, else that of its first priced line. */
+function currencyOf(row: Row): string | undefined {
+  if (typeof row.currency === 'string') return row.currency;
+  const lines = Array.isArray(row.lines) ? (row.lines as Record<string, unknown>[]) : [];
+  return lines.map((l) => l.unitPrice).find(isMoney)?.currency;
+}
+
+/** Orders that count as sales: not cancelled, dated, in the sales currency; line amounts after discounts. */
+function toOrders(rows: readonly Row[], currency: string): { orders: Order[]; otherCurrency: number } {
+  const orders: Order[] = [];
+  let otherCurrency = 0;
+  for (const row of rows) {
+    if (row.status === 'cancelled') continue;
+    const date = text(row.orderedOn);
+    const customerId = text(row.accountId);
+    if (!ISO_DAY.test(date) || !customerId) continue;
+    if ((currencyOf(row) ?? currency) !== currency) {
+      otherCurrency++;
+      continue;
+    }
+    const discount = 1 - num(row.discountPct) / 100;
+    const lines = Array.isArray(row.lines) ? (row.lines as Record<string, unknown>[]) : [];
+    const products: OrderLine[] = [];
+    for (const l of lines) {
+      const productId = text(l.productId);
+      if (!productId || !isMoney(l.unitPrice)) continue;
+      const quantity = num(l.quantity);
+      const amount = quantity * units(l.unitPrice) * (1 - num(l.discountPct) / 100) * discount;
+      products.push({ productId, quantity, amount: Math.max(0, amount) });
+    }
+    orders.push({
+      customerId,
+      date,
+      amount: products.reduce((s, l) => s + l.amount, 0),
+      products,
+      ...(typeof row.ownerId === 'string' ? { repId: row.ownerId } : {}),
+    });
+  }
+  return { orders, otherCurrency };
+}
+
+function toActivities(rows: readonly Row[]): Activity[] {
+  const out: Activity[] = [];
+  for (const row of rows) {
+    const customerId = text(row.accountId);
+    const at = row.at;
+    if (!customerId || typeof at !== 'number' || !ACTIVITY_TYPE_SET.has(text(row.type))) continue;
+    out.push({
+      customerId,
+      type: row.type as ActivityType,
+      date: formatDay(Math.floor(at / DAY_MS)),
+      ...(typeof row.channel === 'string' ? { channel: row.channel } : {}),
+      cost: isMoney(row.cost) ? units(row.cost) : 0,
+      ...(typeof row.userId === 'string' ? { repId: row.userId } : {}),
+      ...(typeof row.campaignId === 'string' ? { campaignId: row.campaignId } : {}),
+    });
+  }
+  return out;
+}
+
+function toCampaigns(rows: readonly Row[]): Campaign[] {
+  return rows
+    .filter((r) => typeof r.channel === 'string')
+    .map((r) => ({ id: r.id, channel: text(r.channel), start: text(r.startOn), end: text(r.endOn) }));
+}
+
+function toProducts(rows: readonly Row[]): Product[] {
+  return rows.map((r) => (typeof r.category === 'string' && r.category ? { id: r.id, category: r.category } : { id: r.id }));
+}
+
+// ---- the computation ---------------------------------------------------------------------
+
+/** What the question answers are computed from, kept from the last run. */
+interface Inputs {
+  readonly orders: Order[];
+  readonly activities: Activity[];
+  readonly products: Product[];
+  readonly rules: SequenceRule[];
+  readonly pAlive: Map<string, number>;
+  readonly titles: Map<string, string>;
+}
+
+function median(xs: readonly number[]): number {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+/** Equal-width buckets up to the 98th percentile, the rest in the last: one whale must not flatten the chart. */
+function histogram(values: readonly number[], buckets: number): ClvBucket[] {
+  if (values.length === 0) return [];
+  const sorted = [...values].sort((a, b) => a - b);
+  const top = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.98))] as number;
+  const width = top > 0 ? niceStep(top / buckets) : 1;
+  const n = Math.max(1, Math.min(buckets, Math.ceil(top / width)));
+  const out = Array.from({ length: n }, (_, i) => ({ from: i * width, to: (i + 1) * width, customers: 0 }));
+  for (const v of sorted) (out[Math.min(n - 1, Math.max(0, Math.floor(v / width)))] as { customers: number }).customers++;
+  const last = out[n - 1] as { to: number };
+  last.to = Math.max(last.to, sorted[sorted.length - 1] as number);
+  return out;
+}
+
+/** 1, 2 or 5 times a power of ten, at least `x`: bucket edges people can read. */
+function niceStep(x: number): number {
+  const p = 10 ** Math.floor(Math.log10(x));
+  for (const m of [1, 2, 5, 10]) if (m * p >= x) return m * p;
+  return 10 * p;
+}
+
+const nextTick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+type RowMaps = Record<InsightsRead, Map<string, Row>>;
+
+export class InsightsEngine {
+  private inputs: Inputs | null = null;
+  /** The rows the last run used, patched with changes before the next. */
+  private rows: RowMaps | null = null;
+  /** Collections to read again in full before the next run. */
+  private readonly stale = new Set<InsightsRead>();
+  /** Row changes to apply before the next run, latest per record. */
+  private pending = new Map<InsightsRead, Map<string, Row | null>>();
+  /** Next-product counts of the last run and what they were counted over. */
+  private readonly sequences = new SequenceCounts();
+  private counted: { asOf: string; currency: string } | null = null;
+  private lastFit: CustomerValueReport['model'] | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private disposed = false;
+
+  constructor(
+    private readonly store: WorkspaceStore,
+    private readonly events: InsightsEvents,
+    private readonly debounceMs = DEBOUNCE_MS,
+  ) {}
+
+  /** Runs now, or once more right after the current run. */
+  run(): void {
+    if (this.disposed) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.compute()
+      .catch((err: unknown) => this.events.failed(err instanceof Error ? err.message : String(err)))
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.run();
+        }
+      });
+  }
+
+  /** Data changed (unknown changes when `changes` is missing): recompute once changes settle. */
+  dirty(changes?: InsightsChanges): void {
+    if (!changes) for (const c of INSIGHTS_READS) this.stale.add(c);
+    else {
+      for (const c of changes.touched) this.stale.add(c);
+      for (const { collection, id, row } of changes.rows) {
+        let m = this.pending.get(collection);
+        if (!m) this.pending.set(collection, (m = new Map<string, Row | null>()));
+        m.set(id, row);
+      }
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.run();
+    }, this.debounceMs);
+  }
+
+  /** The inputs of the last complete run, waiting for the first one if need be. */
+  async ready(): Promise<Inputs | null> {
+    if (!this.inputs && this.running) await this.running;
+    return this.inputs;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  private progress(stage: InsightsStage, fraction: number): void {
+    this.events.progress({ stage, fraction });
+  }
+
+  /**
+   * All rows of a collection, read from its chunks in short transactions: a long read would
+   * hold up every write of the app (a save waits for read transactions on its tables).
+   */
+  private read(name: CollectionName): Promise<Row[]> {
+    return this.store.scan(name);
+  }
+
+  /**
+   * Brings the rows up to date: all of them on the first run, then the collections marked
+   * stale, and the pending row changes for the others. Returns the customers whose orders
+   * changed (undefined when orders were read in full).
+   */
+  private async refresh(): Promise<{ rows: RowMaps; changedCustomers: Set<string> | undefined }> {
+    const first = this.rows === null;
+    const rows: RowMaps = this.rows ?? { orders: new Map(), activities: new Map(), accounts: new Map(), products: new Map(), campaigns: new Map() };
+    const full = new Set<InsightsRead>(first ? INSIGHTS_READS : this.stale);
+    this.stale.clear();
+    // Changes noted before the reads below are in what they read; those noted during them are
+    // applied on the next run.
+    const pending = this.pending;
+    this.pending = new Map();
+    let done = 0;
+    for (const c of full) {
+      const list = await this.read(c);
+      rows[c] = new Map(list.map((r) => [r.id, r]));
+      this.progress('reading', (0.35 * ++done) / full.size);
+    }
+    let changedCustomers: Set<string> | undefined = full.has('orders') ? undefined : new Set();
+    for (const [c, changes] of pending) {
+      if (full.has(c)) continue;
+      const map = rows[c];
+      for (const [id, row] of changes) {
+        if (c === 'orders' && changedCustomers) {
+          for (const r of [map.get(id), row]) if (r && typeof r.accountId === 'string') changedCustomers.add(r.accountId);
+        }
+        if (row) map.set(id, row);
+        else map.delete(id);
+      }
+    }
+    if (first) changedCustomers = undefined;
+    this.rows = rows;
+    return { rows, changedCustomers };
+  }
+
+  private async compute(): Promise<void> {
+    const t0 = performance.now();
+    const stages = { reading: 0, value: 0, sequences: 0, questions: 0, channels: 0 } satisfies Record<InsightsStage, number>;
+    let lap = t0;
+    const done = (stage: InsightsStage): void => {
+      const now = performance.now();
+      stages[stage] += now - lap;
+      lap = now;
+    };
+    this.progress('reading', 0);
+    const { rows, changedCustomers } = await this.refresh();
+    if (this.disposed) return;
+    const orderRows = [...rows.orders.values()];
+    const activityRows = [...rows.activities.values()];
+    const accountRows = [...rows.accounts.values()];
+    const productRows = [...rows.products.values()];
+    const campaignRows = [...rows.campaigns.values()];
+    done('reading');
+
+    const currency = mainCurrency(orderRows.map(currencyOf), this.store.settings.currency);
+    const costCurrency = mainCurrency(activityRows.map((r) => (isMoney(r.cost) ? r.cost.currency : undefined)), currency);
+    const { orders, otherCurrency } = toOrders(orderRows, currency);
+    const activities = toActivities(activityRows);
+    const campaigns = toCampaigns(campaignRows);
+    const products = toProducts(productRows);
+    const titles = new Map<string, string>();
+    for (const r of accountRows) titles.set(r.id, r._title);
+    for (const r of productRows) titles.set(r.id, r._title);
+
+    // The period ends on the latest recorded order or contact (never in the future): a live
+    // workspace logs something every day, and an imported or demo history is judged as of its
+    // own last day rather than as if every customer had gone quiet since.
+    const today = formatDay(Math.floor(Date.now() / DAY_MS));
+    let asOf = '';
+    for (const o of orders) if (o.date > asOf && o.date <= today) asOf = o.date;
+    for (const a of activities) if (a.date > asOf && a.date <= today) asOf = a.date;
+    if (!asOf) asOf = today;
+    const endDay = dayOf(asOf);
+    const inPeriod = orders.filter((o) => o.date <= asOf);
+
+    // Counts and fits carry over while the period and the currency stay, and few customers changed.
+    const same = this.counted?.asOf === asOf && this.counted.currency === currency;
+    const incremental = same && changedCustomers !== undefined && this.lastFit !== null;
+    done('reading');
+    this.progress('value', 0.4);
+    await nextTick();
+    lap = performance.now();
+    const warm = incremental && (changedCustomers?.size ?? Infinity) <= Math.max(10, (this.inputs?.pAlive.size ?? 0) * 0.05);
+    const report = customerValue(
+      inPeriod.map((o) => ({ customerId: o.customerId, day: dayOf(o.date), amount: o.amount })),
+      {
+        endDay, period: 'week', horizonMonths: HORIZON_MONTHS, monthlyDiscount: MONTHLY_DISCOUNT,
+        ...(warm && this.lastFit ? { warmStart: this.lastFit } : {}),
+      },
+    );
+    this.lastFit = report.model;
+    // With very little history the fit can land a hair below zero; a value is never negative.
+    const customers: CustomerValue[] = report.customers.map((c) => ({
+      ...c,
+      expectedPurchases: Math.max(0, c.expectedPurchases),
+      clv: Math.max(0, c.clv),
+    }));
+    if (this.disposed) return;
+    done('value');
+
+    this.progress('sequences', 0.65);
+    await nextTick();
+    lap = performance.now();
+    if (incremental && changedCustomers) {
+      const changed = inPeriod.filter((o) => changedCustomers.has(o.customerId));
+      const days = purchaseDays(changed);
+      for (const id of changedCustomers) this.sequences.setCustomer(id, days.get(id) ?? []);
+    } else {
+      this.sequences.setAll(inPeriod);
+      this.counted = { asOf, currency };
+    }
+    const rules = this.sequences.rules({ minCount: Math.max(5, Math.round(inPeriod.length / 3000)) });
+    done('sequences');
+
+    this.progress('questions', 0.8);
+    await nextTick();
+    lap = performance.now();
+    const value = new Map(customers.map((c) => [c.id, c.total]));
+    const mix = monthlyProductMix(inPeriod, { end: asOf, minShare: MIX_MIN_SHARE })
+      .filter((m) => m.items.length > 0)
+      .sort((x, y) => (value.get(y.customerId) ?? 0) - (value.get(x.customerId) ?? 0) || x.customerId.localeCompare(y.customerId))
+      .map((m) => ({ customerId: m.customerId, activeMonths: m.activeMonths, items: m.items.slice(0, MIX_ITEMS) }));
+
+    done('questions');
+    this.progress('channels', 0.9);
+    await nextTick();
+    lap = performance.now();
+    const roi = channelRoi(activities, inPeriod, campaigns);
+
+    const perCustomer: Record<string, CustomerInsight> = {};
+    const lastOrder = new Map<string, string>();
+    for (const c of customers) {
+      const insight: CustomerInsight = {
+        segment: c.rfm.segment,
+        pAlive: c.pAlive,
+        expectedPurchases: c.expectedPurchases,
+        clv: c.clv,
+        value: c.total,
+        purchases: c.frequency + 1,
+        lastOrder: formatDay(c.lastDay),
+      };
+      perCustomer[c.id] = insight;
+      lastOrder.set(c.id, insight.lastOrder);
+    }
+    const segments = SEGMENTS.map((segment): SegmentFigures => ({ segment, customers: 0, value: 0, clv: 0 }));
+    const bySegment = new Map(segments.map((s) => [s.segment, s as { customers: number; value: number; clv: number }]));
+    for (const c of customers) {
+      const s = bySegment.get(c.rfm.segment);
+      if (!s) continue;
+      s.customers++;
+      s.value += c.total;
+      s.clv += c.clv;
+    }
+    const winBack = winBackList(customers.map((c) => ({ id: c.id, pAlive: c.pAlive, segment: c.rfm.segment, value: c.total, clv: c.clv })));
+    const clvs = customers.map((c) => c.clv);
+
+    const names: Record<string, string> = {};
+    const name = (id: string): void => {
+      const title = titles.get(id);
+      if (title !== undefined) names[id] = title;
+    };
+    const topRules = rules.slice(0, TOP_RULES);
+    for (const r of topRules) {
+      name(r.from);
+      name(r.to);
+    }
+    const topWinBack = winBack.slice(0, TOP_WIN_BACK);
+    for (const w of topWinBack) name(w.id);
+    for (const m of mix) {
+      name(m.customerId);
+      for (const i of m.items) name(i.productId);
+    }
+
+    // The question defaults: the last calendar month with contacts, the newest product.
+    const lastContact = activities.reduce((d, a) => (a.date > d && a.date <= asOf ? a.date : d), '');
+    const month = (lastContact || asOf).slice(0, 7);
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    const monthEnd = formatDay(Date.UTC(y, m, 0) / DAY_MS);
+    const newest = [...productRows].sort((a, b) => text(b.availableOn).localeCompare(text(a.availableOn)) || b._created - a._created)[0];
+
+    this.inputs = { orders: inPeriod, activities, products, rules, pAlive: new Map(customers.map((c) => [c.id, c.pAlive])), titles };
+    this.progress('channels', 1);
+    this.events.result({
+      asOf,
+      horizonMonths: HORIZON_MONTHS,
+      monthlyDiscount: MONTHLY_DISCOUNT,
+      currency,
+      costCurrency,
+      orders: inPeriod.length,
+      otherCurrencyOrders: otherCurrency,
+      customers: customers.length,
+      segments,
+      clvBuckets: histogram(clvs, CLV_BUCKETS),
+      clvTotal: clvs.reduce((s, x) => s + x, 0),
+      clvMedian: median(clvs),
+      perCustomer,
+      winBack: topWinBack.map((w) => ({
+        id: w.id, segment: w.segment, pAlive: w.pAlive, value: w.value, atStake: w.atStake, lastOrder: lastOrder.get(w.id) ?? '',
+      })),
+      winBackTotal: winBack.length,
+      rules: topRules,
+      channels: roi.channels,
+      mix,
+      names,
+      products: productRows
+        .map((r) => ({ id: r.id, name: r._title, ...(typeof r.category === 'string' && r.category ? { category: r.category } : {}) }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+      defaults: { from: `${month}-01`, to: monthEnd, ...(newest ? { productId: newest.id } : {}) },
+      computedInMs: performance.now() - t0,
+      stages: (done('channels'), stages),
+      incremental,
+    });
+  }
+
+  async contacted(from: string, to: string): Promise<Answer<ContactedAnswerRow>> {
+    const inputs = await this.ready();
+    if (!inputs || !ISO_DAY.test(from) || !ISO_DAY.test(to)) return { rows: [], total: 0, names: {} };
+    const all = contactedWithoutOrder(inputs.activities, inputs.orders, { from, to, types: CONTACT_TYPES });
+    return answer(all, inputs.titles);
+  }
+
+  async notify(productId: string): Promise<Answer<NotifyAnswerRow>> {
+    const inputs = await this.ready();
+    const product = inputs?.products.find((p) => p.id === productId);
+    if (!inputs || !product) return { rows: [], total: 0, names: {} };
+    const all = notifyAboutProduct({ product, products: inputs.products, orders: inputs.orders, rules: inputs.rules, pAlive: inputs.pAlive });
+    return answer(all, inputs.titles);
+  }
+}
+
+function answer<T extends { customerId: string }>(all: readonly T[], titles: ReadonlyMap<string, string>): Answer<T> {
+  const rows = all.slice(0, ANSWER_LIMIT);
+  const names: Record<string, string> = {};
+  for (const r of rows) names[r.customerId] = titles.get(r.customerId) ?? r.customerId;
+  return { rows, total: all.length, names };
+}
+

@@ -1,0 +1,125 @@
+// The insights engine against a real WorkspaceStore (IndexedDB in memory): a run after a few
+// changes, built on the previous one, gives what a fresh full run gives.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ChangeEvent } from '@counterpart/store';
+import { WorkspaceStore } from '@counterpart/store';
+import { InsightsChangeFilter } from '../src/lib/insights-changes.ts';
+import { InsightsEngine, type InsightsResult } from '../src/workers/insights-engine.ts';
+
+const open: WorkspaceStore[] = [];
+afterEach(async () => {
+  for (const s of open.splice(0)) await s.close();
+});
+
+/** A small deterministic sales history: 40 customers, 6 products, about 400 orders over two years. */
+async function seed(s: WorkspaceStore): Promise<{ orders: string[]; accounts: string[]; products: string[] }> {
+  let x = 12345;
+  const rnd = (): number => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const products: string[] = [];
+  for (let i = 0; i < 6; i++) products.push(await s.create('products', { sku: `P${i}`, name: `Product ${i}`, category: i < 3 ? 'paper' : 'ink' }));
+  const accounts: string[] = [];
+  for (let i = 0; i < 40; i++) accounts.push(await s.create('accounts', { name: `Customer ${i}`, kind: 'customer' }));
+  const orders: string[] = [];
+  const start = Date.UTC(2024, 0, 1);
+  for (const [i, accountId] of accounts.entries()) {
+    const n = 2 + (i % 15);
+    let day = Math.floor(rnd() * 200);
+    for (let k = 0; k < n && day < 700; k++) {
+      const p = (i + k) % products.length;
+      const orderedOn = new Date(start + day * 86_400_000).toISOString().slice(0, 10);
+      orders.push(await s.create('orders', {
+        number: `O-${i}-${k}`, accountId, status: 'paid', currency: 'EUR', orderedOn,
+        lines: [{ productId: products[p], quantity: 1 + Math.floor(rnd() * 5), unitPrice: { amount: 1000 + 100 * p, currency: 'EUR' } }],
+      }));
+      day += 10 + Math.floor(rnd() * 60);
+    }
+  }
+  return { orders, accounts, products };
+}
+
+/** An engine that recomputes as soon as it is told of changes, and its results in order. */
+function engineOn(store: WorkspaceStore): { engine: InsightsEngine; next: () => Promise<InsightsResult> } {
+  const results: InsightsResult[] = [];
+  let error: Error | null = null;
+  let wake: (() => void) | null = null;
+  const engine = new InsightsEngine(store, {
+    progress: () => undefined,
+    result: (r) => {
+      results.push(r);
+      wake?.();
+    },
+    failed: (message) => {
+      error = new Error(message);
+      wake?.();
+    },
+  }, 0);
+  const next = async (): Promise<InsightsResult> => {
+    while (!results.length && !error) await new Promise<void>((resolve) => (wake = resolve));
+    if (error) throw error;
+    return results.shift() as InsightsResult;
+  };
+  return { engine, next };
+}
+
+/** What a run says that does not depend on the model fit (exactly the same after any run). */
+function dataFigures(r: InsightsResult): unknown {
+  return {
+    asOf: r.asOf, orders: r.orders, customers: r.customers, rules: r.rules, mix: r.mix, names: r.names, products: r.products,
+    defaults: r.defaults, channels: r.channels, winBackTotal: r.winBackTotal,
+    segments: r.segments.map((s) => ({ segment: s.segment, customers: s.customers, value: s.value })),
+    purchases: Object.fromEntries(Object.entries(r.perCustomer).map(([id, c]) => [id, [c.segment, c.value, c.purchases, c.lastOrder]])),
+  };
+}
+
+/** The model's figures agree to within 1 %: a refit from the previous optimum stops within the search's tolerance. */
+function expectSameModel(a: InsightsResult, b: InsightsResult): void {
+  const close = (x: number, y: number, what: string): void => {
+    expect(Math.abs(x - y), what).toBeLessThanOrEqual(0.01 * Math.max(Math.abs(x), Math.abs(y), 1e-3));
+  };
+  close(a.clvTotal, b.clvTotal, 'total CLV');
+  for (const [id, c] of Object.entries(a.perCustomer)) {
+    const d = b.perCustomer[id];
+    expect(d, id).toBeDefined();
+    close(c.pAlive, d?.pAlive ?? NaN, `P(alive) of ${id}`);
+    close(c.clv, d?.clv ?? NaN, `CLV of ${id}`);
+  }
+}
+
+describe('insights engine', () => {
+  it('after a few changes, a run built on the previous one equals a full run', async () => {
+    const store = await WorkspaceStore.open(`insights-${Date.now()}`);
+    open.push(store);
+    const { orders, accounts, products } = await seed(store);
+    const { engine, next } = engineOn(store);
+    engine.run();
+    const first = await next();
+    expect(first.incremental).toBe(false);
+    expect(first.customers).toBe(40);
+
+    const filter = new InsightsChangeFilter();
+    const events: ChangeEvent[] = [];
+    const off = store.subscribe((e) => events.push(e));
+    // A customer's order moves to another product, one is deleted, one customer buys anew.
+    await store.update('orders', orders[3]!, { lines: [{ productId: products[5], quantity: 2, unitPrice: { amount: 1500, currency: 'EUR' } }] });
+    await store.remove('orders', orders[10]!);
+    await store.create('orders', { number: 'O-new', accountId: accounts[7], status: 'paid', currency: 'EUR', orderedOn: '2025-06-01', lines: [{ productId: products[0], quantity: 1, unitPrice: { amount: 1000, currency: 'EUR' } }] });
+    off();
+    for (const e of events) {
+      const changes = filter.pick(e);
+      if (changes) engine.dirty(changes);
+    }
+    const after = await next();
+    engine.dispose();
+    const fresh = engineOn(store);
+    fresh.engine.run();
+    const full = await fresh.next();
+    fresh.engine.dispose();
+    expect(after.incremental).toBe(true);
+    expect(full.incremental).toBe(false);
+    expect(after.orders).toBe(first.orders);
+    expect(dataFigures(after)).toEqual(dataFigures(full));
+    expect(dataFigures(after)).not.toEqual(dataFigures(first));
+    expectSameModel(after, full);
+  }, 60_000);
+});
