@@ -60,6 +60,8 @@ interface RunResult {
   recomputeMs: number;
   recomputeIncremental: boolean;
   recomputeLongestTaskMs: number;
+  insightsStages: string;
+  recomputeStages: string;
 }
 
 function quantile(values: readonly number[], q: number): number {
@@ -233,6 +235,9 @@ async function run(base: string, index: number): Promise<RunResult> {
     await page.goto(`${base}/#/insights`);
     await page.waitForFunction((n) => performance.getEntriesByName('cp:insights-ready').length > n, ready, { timeout: 120_000 });
     const insightsMs = await page.evaluate(() => window.__cpLastInsights?.ms ?? NaN);
+    const stagesOf = (x: Window['__cpLastInsights']): string =>
+      Object.entries(x?.stages ?? {}).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ');
+    const insightsStages = stagesOf(await page.evaluate(() => window.__cpLastInsights));
     const insightsLongestTaskMs = await longestTaskSince(page, insightsFrom);
 
     // One order changes: the worker gets the row and recomputes from what it has.
@@ -252,6 +257,7 @@ async function run(base: string, index: number): Promise<RunResult> {
     return {
       coldOpenMs, searchP95Ms: quantile(times, 0.95), searchMedianMs: median(times), openAccountMs, editMs,
       insightsMs, insightsLongestTaskMs, recomputeMs: last?.ms ?? NaN, recomputeIncremental: last?.incremental ?? false, recomputeLongestTaskMs,
+      insightsStages, recomputeStages: stagesOf(last),
     };
   } finally {
     await ctx.close();
@@ -291,7 +297,8 @@ async function main(): Promise<void> {
       console.log(
         `run ${i + 1}: cold open ${fmt(r.coldOpenMs)}, search p95 ${fmt(r.searchP95Ms)} (median ${fmt(r.searchMedianMs)}), open account ${fmt(r.openAccountMs)}, edit durable ${fmt(r.editMs)}, ` +
           `insights ${fmt(r.insightsMs)} (longest main-thread task ${fmt(r.insightsLongestTaskMs)}), recompute after one order ${fmt(r.recomputeMs)} ` +
-          `(${r.recomputeIncremental ? 'incremental' : 'full'}; longest task ${fmt(r.recomputeLongestTaskMs)})`,
+          `(${r.recomputeIncremental ? 'incremental' : 'full'}; longest task ${fmt(r.recomputeLongestTaskMs)})\n` +
+          `  insights stages (ms): ${r.insightsStages}\n  recompute stages (ms): ${r.recomputeStages}`,
       );
     }
     const rows: [string, number, number][] = [

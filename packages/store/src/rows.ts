@@ -27,8 +27,14 @@ export function compareKeys(a: Key, b: Key): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Chunks read per transaction while a collection loads: short reads never hold up a save. */
-const LOAD_PAGE = 50;
+/**
+ * Chunks read per transaction while a collection loads: short reads never hold up a save, and
+ * the browser deserialises each read's values in one task on this thread (about 3 ms a chunk),
+ * so a read of ten keeps that task short.
+ */
+const LOAD_PAGE = 10;
+/** Rows indexed per step when a lookup is built in the background (`buildLookup`). */
+const LOOKUP_STEP = 10_000;
 
 interface Keyed {
   k: Key;
@@ -52,6 +58,8 @@ export class RowTable {
    */
   private staleOrders = new Set<string>();
   private staleSearch = new Set<string>();
+  /** Counts applyAll calls, so a lookup built in steps can tell whether rows changed meanwhile. */
+  private version = 0;
 
   constructor(readonly collection: CollectionName) {}
 
@@ -61,6 +69,7 @@ export class RowTable {
 
   /** Changes in commit order (the last change of an id wins). */
   applyAll(changes: readonly RowChange[]): void {
+    this.version++;
     const before = new Map<string, Row | undefined>();
     for (const ch of changes) {
       const old = this.rows.get(ch.id);
@@ -147,6 +156,25 @@ export class RowTable {
     return m;
   }
 
+  /**
+   * Builds the lookup of `field` in steps, giving the thread back between them, unless it is
+   * built already (`lookup` builds it at once when something needs it meanwhile).
+   */
+  async buildLookup(field: string): Promise<void> {
+    if (this.lookups.has(field)) return;
+    const version = this.version;
+    const m = new Map<Key, Set<string>>();
+    const rows = [...this.rows.values()];
+    for (let i = 0; i < rows.length; i += LOOKUP_STEP) {
+      for (const row of rows.slice(i, i + LOOKUP_STEP)) add(m, keyOf(row[field]), row.id);
+      await nextTask();
+      if (this.lookups.has(field)) return;
+    }
+    // Rows changed while it was built (rare): built again at once from the rows as they are.
+    if (this.version !== version) this.lookup(field);
+    else this.lookups.set(field, m);
+  }
+
   search(prefixes: readonly string[], limit: number): Row[] {
     this.searchCatchUp();
     if (!this.searchIndex) {
@@ -184,6 +212,11 @@ function reorder(sorted: readonly Keyed[], field: string, changed: ReadonlySet<s
   }
   while (j < added.length) out.push(added[j++]!);
   return out;
+}
+
+/** Resolves in a later task, so rendering and input can run first. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 function add(m: Map<Key, Set<string>>, k: Key | undefined, id: string): void {

@@ -181,7 +181,7 @@ export class WorkspaceStore extends Queries {
       if (this.closed) return;
       try {
         const table = await this.memory.table(c);
-        if ((COLLECTIONS[c].fields as Readonly<Record<string, unknown>>).accountId) table.lookup('accountId');
+        if ((COLLECTIONS[c].fields as Readonly<Record<string, unknown>>).accountId) await table.buildLookup('accountId');
       } catch (err) {
         // Closing the workspace ends the reading; anything else is an error.
         if (this.closed) return;

@@ -77,4 +77,26 @@ describe('rows in memory', () => {
     expect(t.search(['an'], 1).map((r) => r.id)).toEqual(['con_c']);
     expect(t.search(['be'], 10)).toEqual([]);
   });
+
+  it('a lookup built in steps equals one built at once, also when rows change meanwhile', async () => {
+    const make = (): RowTable => {
+      const rand = rng(11);
+      const t = new RowTable('deals');
+      const changes: RowChange[] = Array.from({ length: 25_000 }, (_, i) => ({ collection: 'deals', id: `d${i}`, row: row(`d${i}`, rand), deleted: false }));
+      t.applyAll(changes);
+      return t;
+    };
+    const quiet = make();
+    await quiet.buildLookup('stage');
+    const fresh = make();
+    expect(new Map([...quiet.lookup('stage')].map(([k, v]) => [k, [...v].sort()]))).toEqual(
+      new Map([...fresh.lookup('stage')].map(([k, v]) => [k, [...v].sort()])),
+    );
+    // A row changes between two steps of the build.
+    const busy = make();
+    const building = busy.buildLookup('stage');
+    busy.applyAll([{ collection: 'deals', id: 'd3', row: { ...busy.rows.get('d3'), stage: 'moved' } as Row, deleted: false }]);
+    await building;
+    expect(busy.where('stage', 'moved')).toEqual(['d3']);
+  });
 });
