@@ -18,10 +18,3 @@ export function blobPath(workspaceId: string, sha256: string): string {
   return `/api/workspaces/${encodeURIComponent(workspaceId)}/blobs/${sha256}`;
 }
 
-/** Hex SHA-256 of bytes, with Web Crypto (browsers, workers and Node ≥ 20 alike). */
-export async function sha256Hex(data: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>));
-  let out = '';
-  for (const b of digest) out += b.toString(16).padStart(2, '0');
-  return out;
-}
