@@ -454,9 +454,13 @@ export class WorkspaceStore extends Queries {
     });
   }
 
-  /** Queues refused uploads again (the user asked to retry). */
-  async retryUploads(): Promise<void> {
+  /**
+   * Makes every waiting upload due now: when the connection is back, or (with `refused`) when the
+   * user asks to try refused ones again.
+   */
+  async retryUploads(opts: { refused?: boolean } = {}): Promise<void> {
     await this.db.uploads.toCollection().modify((e) => {
+      if (e.refused && !opts.refused) return;
       e.retryAt = 0;
       delete e.refused;
     });

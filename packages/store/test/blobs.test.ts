@@ -61,6 +61,8 @@ describe('attachment contents and their upload queue (S13)', () => {
     await s.uploadFailed(name, { error: 'a viewer may not upload attachments', retryAt: 0, refused: true });
     expect(await s.upload(name)).toMatchObject({ attempts: 2, refused: true });
     await s.retryUploads();
+    expect(await s.upload(name)).toMatchObject({ refused: true });
+    await s.retryUploads({ refused: true });
     const entry = await s.upload(name);
     expect(entry?.refused).toBeUndefined();
     expect(entry?.retryAt).toBe(0);
