@@ -121,3 +121,56 @@ test('a file attached on one device opens on another with the same bytes, also o
   expect(errors).toEqual([]);
   expect(b.errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);
 });
+
+test('on one device without a relay: empty state, files on an account and on its contact, caption, delete with undo', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/');
+  await page.getByLabel('Workspace name').fill('Field sales');
+  await page.getByRole('button', { name: 'Start an empty workspace' }).click();
+  await page.getByRole('link', { name: 'Accounts', exact: true }).click();
+  await page.getByRole('button', { name: 'New account' }).first().click();
+  await page.getByRole('dialog').getByLabel('Name').fill('Acme Trading');
+  await page.getByRole('dialog').getByLabel('Kind').selectOption({ label: 'Customer' });
+  await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Acme Trading' })).toBeVisible();
+  const accountUrl = page.url();
+
+  await expect(page.getByRole('heading', { level: 2, name: 'Attachments (0)' })).toBeVisible();
+  await expect(page.getByText('No files yet.')).toBeVisible();
+  await page.getByTestId('attach-input').setInputFiles({ name: 'price-agreement.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 price agreement 2026') });
+  await expect(item(page, 'price-agreement.pdf').getByTestId('attachment-state')).toHaveText('On this device only');
+  await expect(item(page, 'price-agreement.pdf')).toContainText('application/pdf');
+  // An empty file is refused with a reason.
+  await page.getByTestId('attach-input').setInputFiles({ name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) });
+  await expect(page.getByRole('alert')).toContainText('“empty.txt” is empty and was not attached.');
+
+  // A contact of the account gets a photo; the account page lists it with a link to the contact.
+  await page.getByRole('button', { name: 'New contact' }).click();
+  await page.getByRole('dialog').getByLabel('Last name').fill('Koval');
+  await page.getByRole('dialog').getByLabel('First name').fill('Olena');
+  await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Olena Koval' })).toBeVisible();
+  await page.getByTestId('attach-input').setInputFiles({ name: 'card.png', mimeType: 'image/png', buffer: PNG });
+  await expect(page.getByRole('img', { name: 'Preview of card.png' })).toBeVisible();
+  await page.getByLabel('Caption for card.png').fill('Business card');
+  await page.getByLabel('Caption for card.png').press('Tab');
+
+  await page.goto(accountUrl);
+  await expect(page.getByRole('heading', { level: 3, name: 'On this account\'s records (1)' })).toBeVisible();
+  await expect(item(page, 'card.png')).toContainText('Business card');
+  await expect(item(page, 'card.png').getByRole('button', { name: 'Delete card.png' })).toHaveCount(0);
+  await item(page, 'card.png').getByRole('link', { name: 'On contact: Olena Koval' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Olena Koval' })).toBeVisible();
+
+  // Delete and undo; then delete for good, and the empty state is back.
+  await page.getByRole('button', { name: 'Delete card.png' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Attachments (0)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Attachments (1)' })).toBeVisible();
+  await expect(page.getByLabel('Caption for card.png')).toHaveValue('Business card');
+  await page.reload();
+  await expect(page.getByRole('img', { name: 'Preview of card.png' })).toBeVisible({ timeout: 15_000 });
+  expect((await downloaded(page, 'card.png')).equals(PNG)).toBe(true);
+
+  expect(errors).toEqual([]);
+});

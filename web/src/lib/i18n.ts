@@ -218,6 +218,8 @@ const en = {
   attachTooLarge: (name: string, limit: string) => `“${name}” is larger than ${limit} and was not attached.`,
   attachEmptyFile: (name: string) => `“${name}” is empty and was not attached.`,
   attachFailed: (name: string, why: string) => `“${name}” could not be attached: ${why}`,
+  attachmentOn: (singular: string, title: string) => `On ${singular.toLowerCase()}: ${title}`,
+  attachmentsRelated: (n: number) => `On this account's records (${n})`,
   attachmentOpen: 'Open',
   attachmentOpenLabel: (name: string) => `Open ${name}`,
   attachmentDownload: 'Download',

@@ -235,6 +235,8 @@ const messages: Messages = {
   attachTooLarge: (name, limit) => `«${name}» больше ${limit} и не прикреплён.`,
   attachEmptyFile: (name) => `«${name}» пустой и не прикреплён.`,
   attachFailed: (name, why) => `Не удалось прикрепить «${name}»: ${why}`,
+  attachmentOn: (singular, title) => `${singular}: ${title}`,
+  attachmentsRelated: (n) => `В записях этого контрагента (${n})`,
   attachmentOpen: 'Открыть',
   attachmentOpenLabel: (name) => `Открыть ${name}`,
   attachmentDownload: 'Скачать',
