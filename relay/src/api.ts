@@ -4,13 +4,20 @@
 //   POST /api/workspaces/<ws>/invites  owner   { role, ttl? }  → 201 { token, jti, role, expiresAt }
 //   POST /api/workspaces/<ws>/revoke   owner   { jti }         → 200 { revoked }
 //   GET  /api/workspaces/<ws>/whoami   anyone  —               → 200 { workspace, role, expiresAt }
+//   PUT  /api/workspaces/<ws>/blobs/<sha256>  owner, editor  the file's bytes → 201 stored, 200 already stored
+//   GET  /api/workspaces/<ws>/blobs/<sha256>  anyone         —                → 200 the bytes, 404 not stored
+//
+// Blobs are attachment contents (blobs.ts): the relay checks the bytes against the name and
+// refuses a mismatch (400) or a body over MAX_BLOB_BYTES (413), so every device that fetches a
+// blob gets exactly what was attached.
 //
 // Every call carries `Authorization: Bearer <token>` for that workspace. Answers are JSON; errors
 // are `{ "error": "…" }`. Tokens travel in a header, never a cookie, so another site cannot make
 // a browser call this API with its user's credentials.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CLOSE, ROLES, isValidId, parseToken, type Role, type TokenClaims } from '@counterpart/protocol';
+import { CLOSE, MAX_BLOB_BYTES, ROLES, isSha256, isValidId, parseToken, type Role, type TokenClaims } from '@counterpart/protocol';
 import { AuthError, parseTtl, type Auth } from './auth.ts';
+import type { BlobStore } from './blobs.ts';
 import { requestPath } from './request-path.ts';
 
 /** Largest request body accepted; every API body is a few dozen bytes. */
@@ -40,11 +47,16 @@ class ApiError extends Error {
  * The API routes under /api/. Resolves false for any other path so the caller can route it
  * elsewhere (the PWA, health checks). Never writes to stdout.
  */
-export function createApiHandler(auth: Auth): ApiHandler {
+export function createApiHandler(auth: Auth, blobs: BlobStore): ApiHandler {
   return async (req, res) => {
     const path = requestPath(req);
     if (path === undefined || (path !== '/api' && !path.startsWith(API_PREFIX))) return false;
     try {
+      const segments = path.split('/');
+      if (segments.length === 6 && segments[2] === 'workspaces' && segments[4] === 'blobs') {
+        await blobRoute(auth, blobs, segments[3] ?? '', segments[5] ?? '', req, res);
+        return true;
+      }
       await route(auth, path, req, res);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
@@ -88,6 +100,48 @@ async function route(auth: Auth, path: string, req: IncomingMessage, res: Server
       return;
     }
   }
+}
+
+async function blobRoute(auth: Auth, blobs: BlobStore, workspace: string, sha256: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const method = req.method ?? 'GET';
+  if (method !== 'GET' && method !== 'HEAD' && method !== 'PUT') throw new ApiError(405, 'use GET, HEAD or PUT', { Allow: 'GET, HEAD, PUT' });
+  if (!isValidId(workspace)) throw new ApiError(400, 'invalid workspace id');
+  if (!isSha256(sha256)) throw new ApiError(400, 'a blob is named by its SHA-256 in lower-case hex (64 characters)');
+  const claims = authenticate(auth, req, workspace);
+  if (method === 'PUT') {
+    if (claims.role === 'viewer') throw new ApiError(403, 'a viewer may not upload attachments');
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > MAX_BLOB_BYTES) throw new ApiError(413, tooLarge());
+    const result = await blobs.put(workspace, sha256, req, MAX_BLOB_BYTES);
+    if (result.ok) {
+      sendJson(res, result.created ? 201 : 200, { sha256, size: result.size });
+      return;
+    }
+    if (result.reason === 'too-large') throw new ApiError(413, tooLarge());
+    if (result.reason === 'mismatch') throw new ApiError(400, `the body's SHA-256 is ${result.actual ?? '?'}, not ${sha256}`);
+    return; // the client went away mid-body: nothing was stored and no one is left to answer
+  }
+  const size = await blobs.size(workspace, sha256);
+  if (size === undefined) throw new ApiError(404, 'this blob is not stored on the relay');
+  res.writeHead(200, {
+    'Content-Type': 'application/octet-stream',
+    'Content-Length': size,
+    // A blob never changes: its name is its content's digest.
+    'Cache-Control': 'private, max-age=31536000, immutable',
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Disposition': 'attachment',
+  });
+  if (method === 'HEAD') {
+    res.end();
+    return;
+  }
+  const stream = blobs.read(workspace, sha256);
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
+}
+
+function tooLarge(): string {
+  return `the file is larger than ${MAX_BLOB_BYTES / (1024 * 1024)} MB`;
 }
 
 function isAction(action: string | undefined): action is Action {

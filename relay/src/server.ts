@@ -6,6 +6,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { CLOSE, MAX_FRAME_BYTES, SYNC_PATH, Y_PATH, isValidId } from '@counterpart/protocol';
 import { createApiHandler } from './api.ts';
 import { Auth } from './auth.ts';
+import { BlobStore } from './blobs.ts';
 import { Connection, DEFAULT_LIMITS, type Limits } from './connection.ts';
 import { handleHealth } from './health.ts';
 import { Hub } from './hub.ts';
@@ -62,7 +63,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits };
 
   const serveStatic = opts.staticDir === undefined ? undefined : createStaticHandler(opts.staticDir);
-  const route = createRouter(serveStatic, createApiHandler(auth), metrics);
+  const route = createRouter(serveStatic, createApiHandler(auth, new BlobStore(opts.dataDir)), metrics);
 
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CLOSE, parseToken } from '@counterpart/protocol';
 import { MAX_API_BODY_BYTES, createApiHandler } from '../src/api.ts';
 import { Auth } from '../src/auth.ts';
+import { BlobStore } from '../src/blobs.ts';
 
 const SECRET = 'api-test-secret-of-enough-length';
 
@@ -21,7 +22,7 @@ let viewer: string;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cp-relay-api-'));
   auth = await Auth.open(dir, SECRET);
-  const api = createApiHandler(auth);
+  const api = createApiHandler(auth, new BlobStore(dir));
   // A bare server: anything the API does not claim is a plain 404, as the relay's router does.
   server = createServer((req, res) => {
     api(req, res).then(

@@ -1,2 +1,3 @@
 export * from './messages.ts';
 export * from './token.ts';
+export * from './blobs.ts';

@@ -1,4 +1,4 @@
-// The IndexedDB layout of one workspace (version 4):
+// The IndexedDB layout of one workspace (version 5):
 //   chunks    ++n, c           packed docs of one collection: for each its id, base state (the first
 //                              updates, or the compacted state), stored-update count and row
 //   dir       ++v              append-only directory: which ids were placed in which chunk
@@ -8,6 +8,7 @@
 //   problems  ++id, kind       data kept aside because it could not be read (malformed, newer schema)
 //   meta      k                small key/value state (workspace settings, sync cursor)
 //   outbox    ++id             local and imported updates not yet acknowledged by the relay
+//   uploads   sha256           attachment contents stored here that the relay does not have yet
 // Why packed: every IndexedDB request costs about 100 µs and every index entry about 19 µs in
 // Chromium whatever the value's size, so a workspace of 276,000 records stored one row per
 // request cannot be written in less than half a minute. A chunk holds hundreds of records.
@@ -75,6 +76,22 @@ export interface BlobEntry {
   data: Blob | Uint8Array;
 }
 
+/** An attachment's content waiting to be uploaded to the relay (SPEC S13). */
+export interface UploadEntry {
+  sha256: string;
+  size: number;
+  /** When it was queued (epoch ms): uploads go oldest first. */
+  queuedAt: number;
+  /** Failed attempts so far. */
+  attempts: number;
+  /** Not tried again before this time (epoch ms); 0 means now. */
+  retryAt: number;
+  /** Why the last attempt failed. */
+  error?: string;
+  /** The relay refused it for good (too large, not allowed): kept, not retried until asked. */
+  refused?: boolean;
+}
+
 export interface ProblemEntry {
   id?: number;
   kind: ProblemKind;
@@ -121,6 +138,7 @@ export type CounterpartDb = Dexie & {
   problems: Table<ProblemEntry, number>;
   meta: Table<MetaEntry, string>;
   outbox: Table<OutboxEntry, number>;
+  uploads: Table<UploadEntry, string>;
 };
 
 /** Docs per chunk: large enough that a full sync costs few requests, small enough that rewriting
@@ -170,6 +188,19 @@ export function openDb(workspaceId: string, opts: DbOptions = {}): CounterpartDb
   db.version(4)
     .stores({ chunks: '++n, c', bases: 'n', dir: '++v', ...dropped })
     .upgrade((tx) => packV3(tx));
+  // Version 5: the upload queue of attachment contents. Blobs stored before it existed were
+  // attached on this device and never sent, so every one is queued.
+  db.version(5)
+    .stores({ uploads: 'sha256' })
+    .upgrade(async (tx) => {
+      const now = Date.now();
+      const queued: UploadEntry[] = [];
+      await tx.table<BlobEntry, string>('blobs').each((b) => {
+        const size = b.data instanceof Blob ? b.data.size : b.data.byteLength;
+        queued.push({ sha256: b.sha256, size, queuedAt: now, attempts: 0, retryAt: 0 });
+      });
+      await tx.table<UploadEntry, string>('uploads').bulkPut(queued);
+    });
   return db as CounterpartDb;
 }
 

@@ -1,5 +1,5 @@
 // Errors the store raises, each with a typed reason the UI can word for the user.
-export type StoreErrorReason = 'quota' | 'not-found' | 'closed' | 'invalid-update' | 'read-only';
+export type StoreErrorReason = 'quota' | 'not-found' | 'closed' | 'invalid-update' | 'read-only' | 'invalid-blob';
 
 export class StoreError extends Error {
   override readonly name = 'StoreError';

@@ -5,7 +5,7 @@ import {
   COLLECTIONS, newId, newRecordDoc, readRecord, SCHEMA_VERSION, setDeleted, validate, writeRecord,
   type CollectionName, type CustomFieldDef, type RecordId, type Row, type Values,
 } from '@counterpart/model';
-import { openDb, type CounterpartDb, type DbOptions, type Origin, type OutboxEntry, type ProblemEntry } from './db.ts';
+import { openDb, type CounterpartDb, type DbOptions, type Origin, type OutboxEntry, type ProblemEntry, type UploadEntry } from './db.ts';
 import { DocCache } from './doc-cache.ts';
 import { Directory } from './directory.ts';
 import { StoreError, isQuotaError } from './errors.ts';
@@ -389,16 +389,94 @@ export class WorkspaceStore extends Queries {
 
   // ---- attachments ------------------------------------------------------------------------
 
-  /** Stores file content by its SHA-256 and returns the hash (identical files are kept once). */
+  /**
+   * Stores the content of a file attached on this device by its SHA-256 and queues it for the
+   * relay, in one transaction (SPEC S13). Identical files are kept once. Returns the hash.
+   */
   async putBlob(data: Uint8Array): Promise<string> {
-    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>));
-    const sha256 = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
-    await this.db.blobs.put({ sha256, data });
+    this.assertOpen();
+    const sha256 = await sha256Hex(data);
+    await this.writeBlobs(async () => {
+      await this.db.blobs.put({ sha256, data });
+      if (!(await this.db.uploads.get(sha256))) {
+        await this.db.uploads.put({ sha256, size: data.byteLength, queuedAt: Date.now(), attempts: 0, retryAt: 0 });
+      }
+    });
     return sha256;
+  }
+
+  /**
+   * Keeps content fetched from the relay, after checking it is what `sha256` names (a mismatch
+   * stores nothing and rejects with `invalid-blob`). Not queued: the relay has it.
+   */
+  async putFetchedBlob(sha256: string, data: Uint8Array): Promise<void> {
+    this.assertOpen();
+    const actual = await sha256Hex(data);
+    if (actual !== sha256) throw new StoreError('invalid-blob', `The file received is not the one attached (its SHA-256 is ${actual}, not ${sha256})`);
+    await this.writeBlobs(() => this.db.blobs.put({ sha256, data }));
   }
 
   async getBlob(sha256: string): Promise<Uint8Array | Blob | undefined> {
     return (await this.db.blobs.get(sha256))?.data;
+  }
+
+  async hasBlob(sha256: string): Promise<boolean> {
+    return (await this.db.blobs.where('sha256').equals(sha256).count()) > 0;
+  }
+
+  /** Every upload waiting, oldest first (SPEC S13). */
+  async uploads(): Promise<UploadEntry[]> {
+    const all = await this.db.uploads.toArray();
+    return all.sort((a, b) => a.queuedAt - b.queuedAt || (a.sha256 < b.sha256 ? -1 : 1));
+  }
+
+  upload(sha256: string): Promise<UploadEntry | undefined> {
+    return this.db.uploads.get(sha256);
+  }
+
+  /** The relay has the blob: it leaves the queue. */
+  async uploaded(sha256: string): Promise<void> {
+    await this.db.uploads.delete(sha256);
+  }
+
+  /** Records a failed attempt: retried from `retryAt`, or never again on its own when `refused`. */
+  async uploadFailed(sha256: string, failure: { error: string; retryAt: number; refused?: boolean }): Promise<void> {
+    await this.db.transaction('rw', this.db.uploads, async () => {
+      const entry = await this.db.uploads.get(sha256);
+      if (!entry) return;
+      await this.db.uploads.put({
+        ...entry,
+        attempts: entry.attempts + 1,
+        retryAt: failure.retryAt,
+        error: failure.error,
+        ...(failure.refused ? { refused: true } : { refused: undefined }),
+      });
+    });
+  }
+
+  /**
+   * Makes every waiting upload due now: when the connection is back, or (with `refused`) when the
+   * user asks to try refused ones again.
+   */
+  async retryUploads(opts: { refused?: boolean } = {}): Promise<void> {
+    await this.db.uploads.toCollection().modify((e) => {
+      if (e.refused && !opts.refused) return;
+      e.retryAt = 0;
+      delete e.refused;
+    });
+  }
+
+  private async writeBlobs(fn: () => Promise<unknown>): Promise<void> {
+    try {
+      await this.db.transaction('rw', this.db.blobs, this.db.uploads, fn);
+    } catch (err) {
+      if (isQuotaError(err)) {
+        const p: ProblemEntry = { kind: 'quota', message: 'The device is out of storage space: the file was not saved. Free some space and attach it again.', at: Date.now() };
+        this.emitProblem(p);
+        throw new StoreError('quota', p.message, { cause: err });
+      }
+      throw err;
+    }
   }
 
   // ---- lifecycle --------------------------------------------------------------------------
@@ -471,6 +549,14 @@ export class WorkspaceStore extends Queries {
   private assertOpen(): void {
     if (this.closed) throw new StoreError('closed', 'The workspace is closed');
   }
+}
+
+/** Lower-case hex SHA-256 of the bytes (Web Crypto: browsers, workers and Node alike). */
+export async function sha256Hex(data: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>));
+  let out = '';
+  for (const b of digest) out += b.toString(16).padStart(2, '0');
+  return out;
 }
 
 export type { Row };

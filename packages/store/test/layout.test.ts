@@ -186,7 +186,7 @@ describe('stored layout (db version 4)', () => {
     old.close();
 
     const s = await fresh(name);
-    expect(s.db.verno).toBe(4);
+    expect(s.db.verno).toBe(5);
     expect(s.db.tables.map((t) => t.name)).not.toContain('docs');
     expect(s.db.tables.map((t) => t.name)).not.toContain('contacts');
     expect(await s.get('contacts', rec.docId)).toMatchObject({ email: 'p3@example.com' });

@@ -54,6 +54,23 @@ export function formatAgo(ms: number, now: number): string {
   return formatDateTime(ms);
 }
 
+const byteUnits = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+const byteFormats = new Map<string, Intl.NumberFormat>();
+
+/** A file size: "820 byte", "1.4 MB" in the user's locale (units of 1,024). */
+export function formatBytes(n: number): string {
+  let i = 0;
+  let value = n;
+  while (value >= 1024 && i < byteUnits.length - 1) {
+    value /= 1024;
+    i++;
+  }
+  const unit = byteUnits[i] ?? 'byte';
+  let f = byteFormats.get(unit);
+  if (!f) byteFormats.set(unit, (f = new Intl.NumberFormat(formatLocale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: i === 0 ? 0 : 1 })));
+  return f.format(value);
+}
+
 export function formatMoney(m: Money): string {
   return formatMoneyIn(m, formatLocale);
 }

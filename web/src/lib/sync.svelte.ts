@@ -3,7 +3,7 @@
 // changes in, local changes out).
 import * as Comlink from 'comlink';
 import type { WorkspaceStore } from '@counterpart/store';
-import type { SyncStatus } from '@counterpart/sync';
+import type { FetchOutcome, SyncStatus } from '@counterpart/sync';
 import type { SyncWorkerApi } from '../workers/sync.worker.ts';
 import { handleError } from './errors.ts';
 import type { RelayLink } from './workspaces.svelte.ts';
@@ -32,6 +32,7 @@ class SyncClient {
   private offLocal: (() => void) | null = null;
   private readonly awarenessListeners = new Set<(update: Uint8Array) => void>();
   private readonly onlineListeners = new Set<() => void>();
+  private readonly blobListeners = new Set<(sha256: string) => void>();
 
   async connect(store: WorkspaceStore, workspaceId: string, relay: RelayLink | undefined): Promise<void> {
     await this.disconnect();
@@ -67,6 +68,9 @@ class SyncClient {
         awareness: (u: Uint8Array) => {
           for (const l of this.awarenessListeners) l(u);
         },
+        blob: (sha256: string) => {
+          for (const l of this.blobListeners) l(sha256);
+        },
       }),
       store.rowsLoaded(),
     );
@@ -100,6 +104,27 @@ class SyncClient {
 
   sendAwareness(update: Uint8Array): void {
     this.api?.sendAwareness(update).catch(handleError);
+  }
+
+  /** Files were attached here: the worker uploads them (now, or once online). */
+  blobsQueued(): void {
+    this.api?.kickBlobs().catch(handleError);
+  }
+
+  /** Fetches an attachment's content into this device's database. */
+  async fetchBlob(sha256: string): Promise<FetchOutcome> {
+    if (!this.api) return { ok: false, reason: 'offline', message: 'this workspace is not connected to a relay' };
+    return this.api.fetchBlob(sha256);
+  }
+
+  prefetchBlobs(blobs: { sha256: string; size: number }[]): void {
+    this.api?.prefetchBlobs(blobs).catch(handleError);
+  }
+
+  /** An attachment's content was uploaded, refused or fetched by the worker. */
+  onBlob(listener: (sha256: string) => void): () => void {
+    this.blobListeners.add(listener);
+    return () => this.blobListeners.delete(listener);
   }
 
   /** Called each time the connection comes (back) online. */

@@ -6,7 +6,7 @@ import * as Comlink from 'comlink';
 import type { CollectionName } from '@counterpart/model';
 import type { RowChange, Touch } from '@counterpart/store';
 import { WorkspaceStore } from '@counterpart/store';
-import { SyncEngine, type SyncStatus } from '@counterpart/sync';
+import { BlobTransfer, SyncEngine, type FetchOutcome, type SyncStatus } from '@counterpart/sync';
 import type { PrepareWorkerApi } from './prepare.worker.ts';
 
 export interface SyncConfig {
@@ -20,6 +20,8 @@ export interface SyncEvents {
   status(s: SyncStatus): void;
   changes(e: { rows: RowChange[]; settingsChanged: boolean; others?: Touch[] }): void;
   awareness(update: Uint8Array): void;
+  /** An attachment's content was uploaded, refused, or fetched. */
+  blob(sha256: string): void;
 }
 
 let prepareApi: Comlink.Remote<PrepareWorkerApi> | null = null;
@@ -37,6 +39,7 @@ let store: WorkspaceStore | null = null;
 /** Collections whose rows the app holds in memory: their changes are sent with rows. */
 const interest = new Set<CollectionName>();
 let engine: SyncEngine | null = null;
+let transfer: BlobTransfer | null = null;
 
 const api = {
   async start(config: SyncConfig, events: SyncEvents, collections: CollectionName[]): Promise<void> {
@@ -63,16 +66,47 @@ const api = {
       device: config.device,
       prepare: (items) => preparer().prepare(items, s.settings.customFields),
     });
-    engine.onStatus((st) => events.status(st));
+    const blobs = new BlobTransfer(s, {
+      url: config.url,
+      workspaceId: config.workspaceId,
+      token: config.token,
+      report: (err) => console.error(err),
+    });
+    transfer = blobs;
+    blobs.onChange((sha) => void events.blob(sha));
+    let online = false;
+    engine.onStatus((st) => {
+      events.status(st);
+      // Back online: uploads waiting out a backoff go now; a refused device stops trying.
+      if (st.state === 'online' && !online) blobs.wake().catch((err: unknown) => console.error(err));
+      if (st.state === 'refused') blobs.stop();
+      online = st.state === 'online';
+    });
+    blobs.start();
     engine.onAwareness((u) => events.awareness(u));
     await engine.start();
   },
   /** Go offline on purpose (or come back): the outbox keeps what is made meanwhile. */
   async pause(): Promise<void> {
+    transfer?.stop();
     await engine?.stop();
   },
   async resume(): Promise<void> {
+    transfer?.start();
     await engine?.start();
+  },
+  /** Files were attached on this device: upload them. */
+  kickBlobs(): void {
+    transfer?.kick();
+  },
+  /** Fetches an attachment's content from the relay into the workspace's database. */
+  async fetchBlob(sha256: string): Promise<FetchOutcome> {
+    if (!transfer) return { ok: false, reason: 'offline', message: 'not connected' };
+    return transfer.fetch(sha256);
+  },
+  /** Fetches the small ones ahead of time, so they open offline later. */
+  async prefetchBlobs(blobs: { sha256: string; size: number }[]): Promise<void> {
+    await transfer?.prefetch(blobs);
   },
   /** The app has read (or is about to read) these collections' rows. */
   interest(collections: CollectionName[]): void {
@@ -85,6 +119,8 @@ const api = {
     engine?.sendAwareness(update);
   },
   async dispose(): Promise<void> {
+    await transfer?.dispose();
+    transfer = null;
     await engine?.dispose();
     engine = null;
     await store?.close();
