@@ -222,7 +222,7 @@ export interface StockShortage {
  */
 export function stockShortages(
   lines: readonly { productId?: string; quantity?: number }[] | undefined,
-  product: (id: string) => { stock?: unknown; availableOn?: unknown } | undefined,
+  product: (id: string) => Readonly<Record<string, unknown>> | undefined,
 ): StockShortage[] {
   const wanted = new Map<string, number>();
   for (const l of lines ?? []) {
