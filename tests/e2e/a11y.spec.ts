@@ -103,6 +103,19 @@ async function checkScreens(page: Page, w: Words): Promise<void> {
   await expect(page.locator('main table a').first()).toBeVisible();
   await expectAccessible(page, 'questions');
 
+  await page.goto('/#/catalog');
+  await expect(page.locator('main h1')).toBeVisible();
+  await expect(page.locator('main table a[href^="#/products/"]').first()).toBeVisible();
+  await expectAccessible(page, 'catalog');
+
+  await page.goto('/#/quotes');
+  await page.locator('main a[href^="#/quotes/"]').first().click();
+  await expect(page.getByTestId('quote-status')).toBeVisible();
+  await expectAccessible(page, 'quote page');
+  await page.locator('main a[href^="#/print/"]').click();
+  await expect(page.getByTestId('print-totals')).toBeVisible();
+  await expectAccessible(page, 'printable proposal');
+
   await page.goto('/#/accounts');
   await expect(page.locator('main a[href^="#/accounts/"]').first()).toBeVisible();
   await page.keyboard.press('Control+k');

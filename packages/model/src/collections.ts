@@ -14,6 +14,8 @@ export const ACTIVITY_OUTCOMES = [
 export const CHANNELS = ['phone', 'in_person', 'email', 'mail', 'video', 'web', 'chat'] as const;
 export const DEAL_STAGES = ['lead', 'qualified', 'proposal', 'negotiation', 'won', 'lost'] as const;
 export const QUOTE_STATUSES = ['draft', 'sent', 'accepted', 'rejected', 'expired'] as const;
+/** A quote whose discount is above the workspace's threshold waits for an owner's decision. */
+export const APPROVAL_STATES = ['requested', 'approved', 'declined'] as const;
 export const ORDER_STATUSES = ['registered', 'confirmed', 'shipped', 'delivered', 'paid', 'cancelled'] as const;
 export const ORDER_SOURCES = ['field', 'phone', 'web', 'pos', 'quote', 'import'] as const;
 export const TICKET_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
@@ -185,6 +187,13 @@ export const COLLECTIONS = {
       discountPct: { kind: 'number', label: 'Discount %', min: 0, max: 100 },
       lines: { kind: 'lines', label: 'Lines', line: lineOf },
       terms: { kind: 'longtext', label: 'Terms' },
+      approval: { kind: 'enum', label: 'Discount approval', options: APPROVAL_STATES, indexed: true },
+      approvedPct: { kind: 'number', label: 'Approved discount %', min: 0, max: 100 },
+      approvalBy: { kind: 'text', label: 'Approval decided by', max: 200 },
+      approvalAt: { kind: 'datetime', label: 'Approval decided' },
+      sentOn: { kind: 'date', label: 'Sent' },
+      decidedOn: { kind: 'date', label: 'Accepted or rejected' },
+      orderId: { kind: 'ref', to: 'orders', label: 'Order' },
     },
   },
   orders: {
@@ -205,6 +214,12 @@ export const COLLECTIONS = {
       lines: { kind: 'lines', label: 'Lines', line: lineOf },
       externalId: { kind: 'text', label: 'External id', indexed: true },
       notes: { kind: 'longtext', label: 'Notes' },
+      activityId: { kind: 'ref', to: 'activities', label: 'From the call' },
+      confirmedOn: { kind: 'date', label: 'Confirmed' },
+      shippedOn: { kind: 'date', label: 'Shipped' },
+      deliveredOn: { kind: 'date', label: 'Delivered' },
+      paidOn: { kind: 'date', label: 'Paid' },
+      cancelledOn: { kind: 'date', label: 'Cancelled' },
     },
   },
   tasks: {

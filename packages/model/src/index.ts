@@ -9,3 +9,5 @@ export * from './row.ts';
 export * from './search.ts';
 export * from './types.ts';
 export * from './validate.ts';
+export * from './pricing.ts';
+export * from './sales.ts';

@@ -1,18 +1,26 @@
 // The workspace settings doc: one Y.Doc with guid SETTINGS_DOC_ID, synced like a record doc.
 //   meta  Y.Map  c: '_settings'
-//   ws    Y.Map  name, currency, locale …        (last writer wins per key)
+//   ws    Y.Map  name, currency, locale, approvalPct, companyName, companyAddress, companyLogo
+//                (last writer wins per key)
 //   cf.<collection> Y.Map  custom field key -> definition (per-field last writer wins)
 //   lv.<collection> Y.Map  saved list view id -> view (a plain object whose shape the app owns;
 //                          per-view last writer wins)
 //   lvdefault       Y.Map  collection -> id of the view its list opens with
 import * as Y from 'yjs';
-import { COLLECTION_NAMES, parseCustomFieldDef, type CollectionName, type CustomFieldDef } from '@counterpart/model';
+import { COLLECTION_NAMES, DEFAULT_APPROVAL_PCT, parseCustomFieldDef, type CollectionName, type CustomFieldDef } from '@counterpart/model';
 
 export const SETTINGS_DOC_ID = '_settings';
 
 export interface WorkspaceSettings {
   name: string;
   currency: string;
+  /** A quote with a larger discount needs an owner's approval (model SPEC R12, R13). */
+  approvalPct: number;
+  /** The seller as printed at the head of a proposal. */
+  companyName: string;
+  companyAddress: string;
+  /** A short text set as the logo (a wordmark), since proposals print without images. */
+  companyLogo: string;
   customFields: Partial<Record<CollectionName, CustomFieldDef[]>>;
   /** Saved list views per collection, as stored: the app parses them and skips what it cannot read. */
   listViews: Partial<Record<CollectionName, StoredListView[]>>;
@@ -33,7 +41,7 @@ export type ListViewChange =
   | { defaultView: string | null };
 
 export const DEFAULT_SETTINGS: WorkspaceSettings = {
-  name: 'Workspace', currency: 'EUR', customFields: {}, listViews: {}, defaultListViews: {},
+  name: 'Workspace', currency: 'EUR', approvalPct: DEFAULT_APPROVAL_PCT, companyName: '', companyAddress: '', companyLogo: '', customFields: {}, listViews: {}, defaultListViews: {},
 };
 
 function isStoredListView(v: unknown): v is StoredListView {
@@ -63,21 +71,46 @@ export function readSettings(doc: Y.Doc): WorkspaceSettings {
     const d = defaults.get(c);
     if (typeof d === 'string' && views.some((v) => v.id === d)) defaultListViews[c] = d;
   }
+  const approvalPct = ws.get('approvalPct');
+  const text = (k: string): string => {
+    const v = ws.get(k);
+    return typeof v === 'string' ? v : '';
+  };
   return {
     name: typeof name === 'string' ? name : DEFAULT_SETTINGS.name,
     currency: typeof currency === 'string' ? currency : DEFAULT_SETTINGS.currency,
+    approvalPct: isApprovalPct(approvalPct) ? approvalPct : DEFAULT_SETTINGS.approvalPct,
+    companyName: text('companyName'),
+    companyAddress: text('companyAddress'),
+    companyLogo: text('companyLogo'),
     customFields,
     listViews,
     defaultListViews,
   };
 }
 
-export function writeWorkspaceInfo(doc: Y.Doc, info: Partial<Pick<WorkspaceSettings, 'name' | 'currency'>>): void {
+/** The workspace-wide values `setWorkspaceInfo` changes. */
+export type WorkspaceInfo = Partial<Pick<WorkspaceSettings, 'name' | 'currency' | 'approvalPct' | 'companyName' | 'companyAddress' | 'companyLogo'>>;
+
+export function isApprovalPct(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 100;
+}
+
+/** Why `info` cannot be saved, or undefined when it can. */
+export function workspaceInfoProblem(info: WorkspaceInfo): string | undefined {
+  if (info.approvalPct !== undefined && !isApprovalPct(info.approvalPct)) return 'The approval threshold must be a percentage from 0 to 100';
+  for (const k of ['companyName', 'companyAddress', 'companyLogo'] as const) {
+    const v = info[k];
+    if (v !== undefined && (typeof v !== 'string' || v.length > 1000)) return `${k} must be text of at most 1000 characters`;
+  }
+  return undefined;
+}
+
+export function writeWorkspaceInfo(doc: Y.Doc, info: WorkspaceInfo): void {
   doc.transact(() => {
     doc.getMap('meta').set('c', SETTINGS_DOC_ID);
     const ws = doc.getMap<unknown>('ws');
-    if (info.name !== undefined) ws.set('name', info.name);
-    if (info.currency !== undefined) ws.set('currency', info.currency);
+    for (const [k, v] of Object.entries(info)) if (v !== undefined && ws.get(k) !== v) ws.set(k, v);
   });
 }
 

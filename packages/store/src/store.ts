@@ -14,7 +14,7 @@ import { refreshDocs } from './external.ts';
 import { Queries } from './queries.ts';
 import {
   DEFAULT_SETTINGS, SETTINGS_DOC_ID, readSettings, writeCustomField, writeListView, writeWorkspaceInfo,
-  type ListViewChange, type WorkspaceSettings,
+  type ListViewChange, type WorkspaceInfo, type WorkspaceSettings, workspaceInfoProblem,
 } from './settings.ts';
 
 export interface StoreOptions extends DbOptions {
@@ -309,7 +309,10 @@ export class WorkspaceStore extends Queries {
     await this.edit(SETTINGS_DOC_ID, (doc) => writeListView(doc, collection, change));
   }
 
-  async setWorkspaceInfo(info: Partial<Pick<WorkspaceSettings, 'name' | 'currency'>>): Promise<void> {
+  /** Changes workspace-wide values; a value out of range is refused and nothing is written. */
+  async setWorkspaceInfo(info: WorkspaceInfo): Promise<void> {
+    const problem = workspaceInfoProblem(info);
+    if (problem) throw new StoreError('invalid-update', problem);
     await this.edit(SETTINGS_DOC_ID, (doc) => writeWorkspaceInfo(doc, info));
   }
 

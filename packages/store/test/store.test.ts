@@ -195,6 +195,16 @@ describe('WorkspaceStore', () => {
     expect((await again.db.chunks.where('c').equals('_settings').first())?.ids).toEqual([SETTINGS_DOC_ID]);
   });
 
+  it('[S9] the approval threshold and the company on proposals are workspace settings; bad values change nothing', async () => {
+    const s = await freshStore();
+    expect(s.settings).toMatchObject({ approvalPct: 15, companyName: '', companyAddress: '', companyLogo: '' });
+    await s.setWorkspaceInfo({ approvalPct: 12.5, companyName: 'Kofi Trade LLC', companyAddress: 'Khreshchatyk 1, Kyiv', companyLogo: 'KOFI' });
+    await expect(s.setWorkspaceInfo({ approvalPct: 120 })).rejects.toThrow(/from 0 to 100/);
+    await expect(s.setWorkspaceInfo({ approvalPct: Number.NaN, companyName: 'Other' })).rejects.toThrow(/from 0 to 100/);
+    const again = await reopen(s);
+    expect(again.settings).toMatchObject({ approvalPct: 12.5, companyName: 'Kofi Trade LLC', companyAddress: 'Khreshchatyk 1, Kyiv', companyLogo: 'KOFI' });
+  });
+
   it('[S6] a quota error rolls back, is reported and keeps the change for the next write', async () => {
     const s = await freshStore();
     const id = await s.create('accounts', { name: 'Before', kind: 'customer' });

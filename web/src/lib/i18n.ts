@@ -397,6 +397,7 @@ const en = {
 
   // Insights
   insights: 'Insights',
+  catalog: 'Catalog',
   insightsNav: 'Insights pages',
   insightsOverview: 'Overview',
   insightsQuestions: 'Questions',

@@ -21,6 +21,9 @@ function defaultFields(c: CollectionName): string[] {
 const MADE: Partial<Record<ListCollection, readonly string[]>> = {
   accounts: ['name', 'kind', 'city', 'phone', 'email'],
   contacts: ['firstName', 'lastName', 'jobTitle', 'buyingRole', 'email', 'phone'],
+  // A quote or order starts at the first step of its workflow (model SPEC R13, R14).
+  quotes: ['number', 'accountId', 'contactId', 'currency', 'issuedOn', 'validUntil'],
+  orders: ['number', 'accountId', 'contactId', 'currency', 'orderedOn', 'source'],
 };
 
 export const NEW_RECORD_FIELDS: Readonly<Record<ListCollection, readonly string[]>> = Object.fromEntries(
@@ -30,4 +33,6 @@ export const NEW_RECORD_FIELDS: Readonly<Record<ListCollection, readonly string[
 /** A new record starts with these values (a datetime "when" starts now, set by the dialog). */
 export const NEW_RECORD_DEFAULTS: Readonly<Partial<Record<ListCollection, Values>>> = {
   accounts: { kind: 'customer' },
+  quotes: { status: 'draft' },
+  orders: { status: 'registered' },
 };

@@ -42,10 +42,13 @@ export function lineAmount(l: LineValue): Money | undefined {
   return { amount: discount(multiply(l.unitPrice.amount, l.quantity), l.discountPct ?? 0), currency: l.unitPrice.currency };
 }
 
-/** The lines with one more: the product, quantity 1, at its list price in the document's currency. */
-export function addLine(lines: readonly LineValue[], product: Row, currency: string): LineValue[] {
-  const price = product.price as Money | undefined;
-  const unitPrice: Money = price && price.currency === currency ? price : { amount: 0, currency };
+/**
+ * The lines with one more: the product, quantity 1, at `price` (the customer's, from its price
+ * list) or else the product's list price in the document's currency.
+ */
+export function addLine(lines: readonly LineValue[], product: Row, currency: string, price?: Money): LineValue[] {
+  const own = product.price as Money | undefined;
+  const unitPrice: Money = price?.currency === currency ? price : own && own.currency === currency ? own : { amount: 0, currency };
   return [...lines, { id: newLineId(), productId: product.id, quantity: 1, unitPrice }];
 }
 

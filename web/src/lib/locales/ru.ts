@@ -5,6 +5,7 @@
 // correctly for every number.
 import type { Catalogue, Messages } from '../i18n.ts';
 import type { SchemaLabels } from '../labels.ts';
+import type { SalesMessages } from './sales-en.ts';
 
 const plurals = new Intl.PluralRules('ru');
 
@@ -414,6 +415,7 @@ const messages: Messages = {
 
   // Insights
   insights: 'Аналитика',
+  catalog: 'Каталог',
   insightsNav: 'Страницы аналитики',
   insightsOverview: 'Обзор',
   insightsQuestions: 'Вопросы',
@@ -561,6 +563,7 @@ const options: Readonly<Record<string, string>> = {
   lead: 'Лид', qualified: 'Квалифицирован', proposal: 'Предложение', negotiation: 'Переговоры', won: 'Выиграна',
   lost: 'Проиграна',
   // Quote statuses
+  requested: 'Запрошено', approved: 'Согласовано', declined: 'Не согласовано',
   draft: 'Черновик', sent: 'Отправлено', accepted: 'Принято', rejected: 'Отклонено', expired: 'Истекло',
   // Order statuses and sources
   registered: 'Зарегистрирован', confirmed: 'Подтверждён', shipped: 'Отгружен', delivered: 'Доставлен',
@@ -645,6 +648,8 @@ const schema: SchemaLabels = {
       number: 'Номер', accountId: 'Контрагент', contactId: 'Контакт', dealId: 'Сделка', ownerId: 'Ответственный',
       status: 'Статус', currency: 'Валюта', issuedOn: 'Выставлено', validUntil: 'Действует до',
       discountPct: 'Скидка, %', lines: 'Позиции', terms: 'Условия',
+      approval: 'Согласование скидки', approvedPct: 'Согласованная скидка, %', approvalBy: 'Кто решил',
+      approvalAt: 'Когда решено', sentOn: 'Отправлено', decidedOn: 'Принято или отклонено', orderId: 'Заказ',
     },
   },
   orders: {
@@ -653,7 +658,9 @@ const schema: SchemaLabels = {
     fields: {
       number: 'Номер', accountId: 'Контрагент', contactId: 'Контакт', quoteId: 'Предложение', ownerId: 'Менеджер',
       status: 'Статус', source: 'Источник', currency: 'Валюта', orderedOn: 'Дата заказа', discountPct: 'Скидка, %',
-      lines: 'Позиции', externalId: 'Внешний номер', notes: 'Заметки',
+      lines: 'Позиции', externalId: 'Внешний номер', notes: 'Заметки', activityId: 'Из звонка',
+      confirmedOn: 'Подтверждён', shippedOn: 'Отгружен', deliveredOn: 'Доставлен', paidOn: 'Оплачен',
+      cancelledOn: 'Отменён',
     },
   },
   tasks: {
@@ -754,3 +761,125 @@ function check(message: string): string {
 }
 
 export const ru: Catalogue = { messages, options, schema, check };
+
+/** The sales screens (sales-en.ts), loaded with them. */
+export const ruSales: SalesMessages = {
+  catalogTitle: 'Каталог',
+  catalogIntro: 'Товары с ценами группы клиентов на сегодня, остатки на складе и дата поступления. Хранится на устройстве, работает и без сети.',
+  customerGroup: 'Группа клиентов',
+  noGroup: 'Без группы (прайсовые цены)',
+  category: 'Категория',
+  allCategories: 'Все категории',
+  noCategory: 'Без категории',
+  searchProducts: 'Поиск товаров',
+  searchProductsPlaceholder: 'Название или артикул',
+  colProduct: 'Товар',
+  colSku: 'Артикул',
+  colPrice: 'Цена',
+  colPriceFrom: 'Источник',
+  colStock: 'На складе',
+  colAvailable: 'Поступление',
+  listPrice: 'Прайсовая цена',
+  noPrice: 'Нет цены',
+  outOfStock: 'Нет на складе',
+  pricesFor: (group, day) => `Цены для группы «${group}» на ${day}`,
+  listPricesOn: (day) => `Прайсовые цены на ${day}`,
+  productsShown: (n, shown) => count(n, shown, 'товар', 'товара', 'товаров'),
+  noProducts: 'Товаров пока нет. Добавьте их в разделе Ещё → Товары, прайс-листы — в Ещё → Прайс-листы.',
+  noProductsMatch: 'Подходящих товаров нет.',
+
+  salesSettings: 'Предложения и согласование',
+  salesSettingsHint: 'Для всей команды: компания в шапке каждого предложения и скидка, выше которой предложение согласует владелец.',
+  salesSettingsOwnersOnly: 'Изменить это может только владелец рабочего пространства.',
+  companyName: 'Название компании',
+  companyAddress: 'Адрес компании',
+  companyLogo: 'Текст логотипа',
+  approvalPct: 'Скидка, требующая согласования, выше (%)',
+  approvalPctInvalid: 'Введите процент от 0 до 100.',
+  settingsSaved: 'Настройки сохранены',
+
+  proposal: 'Коммерческое предложение',
+  status: (label) => `Статус: ${label}`,
+  discountLine: (pct, threshold) => `Наибольшая скидка ${pct} %; скидка выше ${threshold} % требует согласования владельца.`,
+  approvalAsk: (threshold) => `Скидку выше ${threshold} % должен согласовать владелец, прежде чем предложение будет отправлено.`,
+  approvalWaiting: 'Скидка ждёт согласования владельца.',
+  approvalApproved: (pct, by, when) => `Скидку до ${pct} % согласовал(а) ${by}, ${when}.`,
+  approvalDeclined: (by, when) => `${by} не согласовал(а) скидку, ${when}. Уменьшите её или запросите снова.`,
+  someone: 'владелец',
+  askApproval: 'Запросить согласование',
+  approve: 'Согласовать скидку',
+  decline: 'Отказать',
+  send: 'Отмечено как отправленное',
+  accept: 'Клиент принял',
+  reject: 'Клиент отклонил',
+  expire: 'Срок истёк',
+  printProposal: 'Печатная форма',
+  validUntil: (day) => `Действует до ${day}`,
+  noValidity: 'Срок действия не указан: заполните «Действует до» ниже.',
+  validityPassed: (day) => `Предложение действовало до ${day}.`,
+  sentOn: (day) => `Отправлено ${day}`,
+  decidedOn: (day) => `Решение ${day}`,
+  orderOfQuote: 'Заказ',
+  quoteSent: 'Предложение отмечено как отправленное',
+  approvalRequested: 'Согласование запрошено: владельцы увидят его в этом предложении',
+  approved: 'Скидка согласована',
+  declined: 'В скидке отказано',
+  quoteStatusSet: (label) => `Предложение: ${label}`,
+  orderCreated: (number) => `Заказ ${number} зарегистрирован по предложению`,
+  lockedAfterDraft: 'После отправки позиции, скидка и валюта не меняются.',
+
+  orderProgress: 'Ход заказа',
+  markAs: (label) => `Отметить: ${label.toLowerCase()}`,
+  cancelOrder: 'Отменить заказ',
+  confirmCancel: 'Отменить этот заказ? Отменённый заказ остаётся в истории, и вернуть его нельзя.',
+  orderStatusSet: (label) => `Заказ: ${label}`,
+  fromQuote: 'По предложению',
+  fromCall: 'Из звонка',
+  orderDone: 'Заказ завершён.',
+  stockTitle: 'Остатки',
+  stockShort: (product, wanted, stock) => `${product}: нужно ${wanted}, на складе ${stock}`,
+  stockMoreOn: (day) => `поступление ${day}`,
+  stockNoDate: 'дата поступления неизвестна',
+
+  errInvalid: (from, to) => `Статус «${from}» нельзя сменить на «${to}».`,
+  errNeedsApproval: (threshold) => `Скидку выше ${threshold} % должен согласовать владелец до отправки предложения.`,
+  errNoLines: 'Добавьте хотя бы одну позицию с количеством, прежде чем отправлять предложение.',
+  errExpired: (day) => `Предложение действовало до ${day}: продлите срок «Действует до», чтобы его принять.`,
+  errAlreadyOrdered: 'По этому предложению уже есть заказ.',
+  errNotRequested: 'Согласование этого предложения никто не запрашивал.',
+  errNoApprovalNeeded: 'Скидка в пределах порога: согласование не нужно.',
+  errNoAccount: 'Сначала укажите контрагента: заказу нужен клиент.',
+
+  purchaseHistory: 'История покупок',
+  purchaseSummary: (orders, total) => `Заказов: ${orders}, на сумму ${total}`,
+  noOrders: 'Заказов пока нет.',
+  colNumber: 'Номер',
+  colDate: 'Дата',
+  colStatus: 'Статус',
+  colTotal: 'Сумма',
+  newQuote: 'Новое предложение',
+  newOrder: 'Новый заказ',
+  showAll: (n) => `Показать все (${n})`,
+
+  orderFromCall: 'Зарегистрировать заказ из звонка',
+  orderFromActivity: 'Зарегистрировать заказ',
+  ordersFromHere: 'Заказы отсюда',
+
+  printTitle: (number) => `Коммерческое предложение ${number}`,
+  printButton: 'Печать или сохранение в PDF',
+  backToQuote: 'Назад к предложению',
+  printSetCompany: 'Название и адрес вашей компании ещё не заданы.',
+  printSetCompanyLink: 'Задать их в каталоге',
+  printFor: 'Кому',
+  printDate: 'Дата',
+  printValidUntil: 'Действует до',
+  printContact: 'Контактное лицо',
+  printNo: '№',
+  printSubtotal: 'Сумма без скидок',
+  printLineDiscounts: 'Скидки по позициям',
+  printDocumentDiscount: (pct) => `Скидка ${pct} %`,
+  printTotal: 'Итого',
+  printTerms: 'Условия',
+  printDraftNote: 'Черновик: клиенту ещё не отправлено.',
+  printNeedsApproval: 'Не согласовано: скидка ждёт согласования владельца.',
+};
