@@ -562,7 +562,7 @@ const schema: SchemaLabels = {
     fields: {
       firstName: 'Имя', lastName: 'Фамилия', accountId: 'Контрагент', jobTitle: 'Должность',
       buyingRole: 'Роль в закупке', email: 'E-mail', phone: 'Телефон', mobile: 'Мобильный',
-      ownerId: 'Ответственный', birthday: 'День рождения', notes: 'Заметки',
+      ownerId: 'Ответственный', birthday: 'День рождения', notes: 'Заметки', vcardUid: 'UID vCard',
     },
   },
   activities: {
@@ -572,7 +572,7 @@ const schema: SchemaLabels = {
       type: 'Тип', subject: 'Тема', at: 'Когда', direction: 'Направление', channel: 'Канал',
       durationMin: 'Длительность (мин)', cost: 'Стоимость', outcome: 'Результат', accountId: 'Контрагент',
       contactId: 'Контакт', dealId: 'Сделка', campaignId: 'Кампания', userId: 'Менеджер',
-      report: 'Отчёт о встрече', expenses: 'Расходы',
+      report: 'Отчёт о встрече', expenses: 'Расходы', icalUid: 'UID в календаре',
     },
   },
   deals: {
@@ -624,6 +624,7 @@ const schema: SchemaLabels = {
     fields: {
       title: 'Название', kind: 'Тип', dueAt: 'Срок', remindAt: 'Напоминание', done: 'Выполнена',
       assigneeId: 'Исполнитель', accountId: 'Контрагент', contactId: 'Контакт', dealId: 'Сделка', notes: 'Заметки',
+      icalUid: 'UID в календаре',
     },
   },
   tickets: {
