@@ -33,6 +33,8 @@ export function coerce(def: FieldDef, raw: unknown, currency: string): unknown {
       const w = text.toLowerCase().replace(/[\s-]+/g, '_');
       return def.options.find((o) => o === w) ?? text;
     }
+    case 'longtext':
+      return raw.replace(/\r\n?/g, '\n').trim();
     case 'currency':
       return text.toUpperCase();
     case 'money': {

@@ -48,17 +48,23 @@ export function exportHeaders(columns: readonly ExportColumn[], words: ExportWor
   return out;
 }
 
+function plain(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return JSON.stringify(v);
+}
+
 function cell(def: FieldDef | undefined, v: unknown, words: ExportWords): string {
   if (v === null || v === undefined) return '';
   switch (def?.kind) {
     case 'boolean':
       return v ? words.yes : words.no;
     case 'datetime':
-      return typeof v === 'number' ? localDateTime(v) : String(v);
+      return typeof v === 'number' ? localDateTime(v) : plain(v);
     case 'enum':
-      return typeof v === 'string' ? words.option(v) : String(v);
+      return typeof v === 'string' ? words.option(v) : plain(v);
     default:
-      return typeof v === 'object' ? JSON.stringify(v) : String(v);
+      return plain(v);
   }
 }
 

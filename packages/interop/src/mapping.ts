@@ -97,7 +97,7 @@ export function readMapped(mapping: Mapping, cells: readonly string[], line: num
     } else if (target.startsWith(ACCOUNT_PREFIX)) {
       putCompany(d, target.slice(ACCOUNT_PREFIX.length), cell);
     } else if (target === 'notes') {
-      d.values.notes = d.values.notes ? `${String(d.values.notes)}\n${cell}` : cell;
+      d.values.notes = typeof d.values.notes === 'string' ? `${d.values.notes}\n${cell}` : cell;
     } else {
       put(d, target, cell);
     }

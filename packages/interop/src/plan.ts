@@ -195,7 +195,6 @@ export function buildPlan(drafts: readonly Draft[], existing: ExistingRecords, o
       // An id used as the UID (a contact exported without one) stays off the vcardUid field.
       if (id && str(values.vcardUid) === id) delete values.vcardUid;
     } else if (collection === 'accounts') {
-      values.kind ??= opts.accountKind;
       if (!str(values.name)) {
         plan.problems.push({ line: d.line, code: 'no-account-name' });
         return;
@@ -207,6 +206,9 @@ export function buildPlan(drafts: readonly Draft[], existing: ExistingRecords, o
         const prior = newAccounts.get(nameKey(values.name));
         if (prior) id = prior.id;
       }
+      // A matched account keeps its name as it is spelled, and its kind unless the file gives one.
+      if (id) delete values.name;
+      else values.kind ??= opts.accountKind;
     } else {
       id = byUid.get(str(values.icalUid));
     }
@@ -221,7 +223,7 @@ export function buildPlan(drafts: readonly Draft[], existing: ExistingRecords, o
     if (!id) {
       const created = plan.creates[plan.creates.length - 1]!;
       planned.set(made, created);
-      if (collection === 'accounts') newAccounts.set(nameKey(values.name), created);
+      if (collection === 'accounts') newAccounts.set(nameKey(created.values.name), created);
     }
     if (str(values.vcardUid)) byUid.set(str(values.vcardUid), made);
     if (str(values.icalUid)) byUid.set(str(values.icalUid), made);

@@ -34,12 +34,13 @@ function unfold(text: string): RawLine[] {
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const last = out[out.length - 1];
-    if (last && /^[ \t]/.test(l) && l.length > 0) {
-      last.text += l.slice(1);
-      continue;
-    }
+    // A quoted-printable soft break comes first: its next line is the value's text as it is.
     if (last && /QUOTED-PRINTABLE/i.test(last.text.slice(0, last.text.indexOf(':') + 1)) && last.text.endsWith('=')) {
       last.text = last.text.slice(0, -1) + l;
+      continue;
+    }
+    if (last && /^[ \t]/.test(l) && l.length > 0) {
+      last.text += l.slice(1);
       continue;
     }
     out.push({ text: l, line: i + 1 });
@@ -151,7 +152,7 @@ function textOf(p: VcardProperty): string {
 }
 
 function unescape(s: string): string {
-  return s.replace(/\\([\\,;nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+  return s.replace(/\\([\\,;:nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
 }
 
 /** Components of a structured value (N, ADR, ORG), split on unescaped semicolons. */
