@@ -9,6 +9,12 @@ export interface Photo {
   readonly data: Uint8Array;
 }
 
+/** Something read but not kept: a photo given only as a link, a date without a year, a series. */
+export interface Dropped {
+  readonly code: 'photo-link' | 'photo-unreadable' | 'birthday' | 'repeats';
+  readonly value?: string;
+}
+
 export interface Draft {
   /** The line of the file the record starts on. */
   readonly line: number;
@@ -20,7 +26,7 @@ export interface Draft {
   readonly extra: string[];
   photo?: Photo;
   /** What was read but left out (a photo only linked, a birthday without a year). */
-  readonly dropped: string[];
+  readonly dropped: Dropped[];
 }
 
 export function emptyDraft(line: number): Draft {

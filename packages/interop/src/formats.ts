@@ -70,7 +70,7 @@ function birthday(d: Draft, value: string, order: 'ymd' | 'mdy'): void {
   if (!value || outlookEmpty(value)) return;
   const iso = exportDate(value, order);
   if (iso) put(d, 'birthday', iso);
-  else d.dropped.push(`birthday "${value}"`);
+  else d.dropped.push({ code: 'birthday', value });
 }
 
 function isMobile(label: string): boolean {
@@ -116,7 +116,7 @@ export function readGoogle(headers: readonly string[], cells: readonly string[],
   }
   const notes = c('Notes');
   if (notes) d.values.notes = notes;
-  if (c('Photo')) d.dropped.push('photo (a link to Google)');
+  if (c('Photo')) d.dropped.push({ code: 'photo-link' });
   return d;
 }
 

@@ -48,7 +48,7 @@ export function readEvents(text: string): { drafts: Draft[]; skipped: number } {
     if (end !== undefined && end > start && !event.startDate.isDate) d.values.durationMin = Math.round((end - start) / 60_000);
     const report = [event.location ? `Location: ${event.location}` : '', event.description ?? ''].filter(Boolean).join('\n\n');
     if (report) d.values.report = report;
-    if (event.isRecurring()) d.dropped.push('repeats (only the first meeting is kept)');
+    if (event.isRecurring()) d.dropped.push({ code: 'repeats' });
     drafts.push(d);
   }
   if (!drafts.length && !skipped) throw new InteropError('not-icalendar', 'The calendar file holds no events');

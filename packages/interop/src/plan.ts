@@ -7,7 +7,7 @@ import {
   type CollectionName, type CustomFieldDef, type FieldDef, type RecordId, type Values,
 } from '@counterpart/model';
 import { coerce } from './coerce.ts';
-import type { Draft, ImportCollection, Photo } from './draft.ts';
+import type { Draft, Dropped, ImportCollection, Photo } from './draft.ts';
 
 export interface ExistingRecords {
   readonly accounts: readonly { readonly id: string; readonly name?: unknown }[];
@@ -60,7 +60,7 @@ export interface ImportPlan {
   /** Rows linked to an account that already existed. */
   linkedToExisting: number;
   /** What was read but not kept, by line. */
-  readonly dropped: { readonly line: number; readonly what: string }[];
+  readonly dropped: (Dropped & { readonly line: number })[];
 }
 
 /** Names compared as people read them: case, spacing and punctuation ignored. */
@@ -169,7 +169,7 @@ export function buildPlan(drafts: readonly Draft[], existing: ExistingRecords, o
 
   drafts.forEach((d, i) => {
     if (opts.onProgress && i % 2000 === 0) opts.onProgress(i, drafts.length);
-    for (const what of d.dropped) plan.dropped.push({ line: d.line, what });
+    for (const what of d.dropped) plan.dropped.push({ ...what, line: d.line });
     const values = typed(d.values, fields, currency);
     if (d.extra.length) values.notes = [str(values.notes), ...d.extra].filter(Boolean).join('\n');
     let id: string | undefined;

@@ -197,7 +197,7 @@ function photoOf(d: Draft, p: VcardProperty): void {
   if (data) {
     const bytes = data[2] ? base64Bytes(data[3] ?? '') : undefined;
     if (bytes) d.photo = { mimeType: data[1] ?? 'image/jpeg', data: bytes };
-    else d.dropped.push('photo (not readable)');
+    else d.dropped.push({ code: 'photo-unreadable' });
     return;
   }
   const encoding = (p.params.ENCODING?.[0] ?? p.types.find((t) => t === 'BASE64' || t === 'B') ?? '').toUpperCase();
@@ -205,17 +205,17 @@ function photoOf(d: Draft, p: VcardProperty): void {
     const bytes = base64Bytes(value);
     const type = p.types.find((t) => IMAGE_TYPES[t]) ?? 'JPEG';
     if (bytes) d.photo = { mimeType: IMAGE_TYPES[type] ?? 'image/jpeg', data: bytes };
-    else d.dropped.push('photo (not readable)');
+    else d.dropped.push({ code: 'photo-unreadable' });
     return;
   }
-  d.dropped.push('photo (a link, not the picture)');
+  d.dropped.push({ code: 'photo-link' });
 }
 
 function birthdayOf(d: Draft, value: string): void {
   const v = value.replace(/T.*$/, '');
   const iso = exportDate(v, 'ymd');
   if (iso) put(d, 'birthday', iso);
-  else d.dropped.push(`birthday "${value}"`);
+  else d.dropped.push({ code: 'birthday', value });
 }
 
 const pref = (p: VcardProperty): number => (p.types.includes('PREF') || p.params.PREF ? 0 : 1);

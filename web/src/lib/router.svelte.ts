@@ -16,7 +16,8 @@ export type Route =
   | { readonly view: 'record'; readonly collection: ListCollection; readonly id: string }
   | { readonly view: 'insights'; readonly page: InsightsPage }
   | { readonly view: 'pipeline' }
-  | { readonly view: 'agenda' };
+  | { readonly view: 'agenda' }
+  | { readonly view: 'import' };
 
 export function isListCollection(c: string): c is ListCollection {
   return (LIST_COLLECTIONS as readonly string[]).includes(c);
@@ -27,6 +28,7 @@ export function parseHash(hash: string): Route {
   if (collection === 'insights') return { view: 'insights', page: id === 'questions' ? 'questions' : 'overview' };
   if (collection === 'pipeline') return { view: 'pipeline' };
   if (collection === 'agenda') return { view: 'agenda' };
+  if (collection === 'import') return { view: 'import' };
   if (!isListCollection(collection)) return { view: 'list', collection: 'accounts' };
   return id ? { view: 'record', collection, id } : { view: 'list', collection };
 }
@@ -41,6 +43,8 @@ export function insightsHref(page: InsightsPage = 'overview'): string {
 
 /** The deals board by stage. */
 export const PIPELINE_HREF = '#/pipeline';
+/** Importing files and exporting the workspace's contacts and calendar. */
+export const IMPORT_HREF = '#/import';
 /** "My day": overdue, today's and the coming week's tasks and appointments. */
 export const AGENDA_HREF = '#/agenda';
 
