@@ -15,6 +15,7 @@ interface Words {
   readonly agenda: string;
   readonly insights: string;
   readonly questions: string;
+  readonly importExport: string;
   readonly newAccount: string;
   readonly workspace: RegExp;
   readonly language: string;
@@ -30,6 +31,7 @@ const WORDS: Readonly<Record<'en' | 'ru', Words>> = {
     agenda: 'My day',
     insights: 'Insights',
     questions: 'Questions',
+    importExport: 'Import and export',
     newAccount: 'New account',
     workspace: /^Workspace: /,
     language: 'Language',
@@ -43,6 +45,7 @@ const WORDS: Readonly<Record<'en' | 'ru', Words>> = {
     agenda: 'Мой день',
     insights: 'Аналитика',
     questions: 'Вопросы',
+    importExport: 'Импорт и экспорт',
     newAccount: 'Добавить контрагент',
     workspace: /^Рабочее пространство: /,
     language: 'Язык',
@@ -115,6 +118,13 @@ async function checkScreens(page: Page, w: Words): Promise<void> {
   await page.locator('main a[href^="#/print/"]').click();
   await expect(page.getByTestId('print-totals')).toBeVisible();
   await expectAccessible(page, 'printable proposal');
+
+  // Import and export, with a file read: its column mapping and first records on screen.
+  await page.goto('/#/import');
+  await expect(page.getByRole('heading', { level: 1, name: w.importExport })).toBeVisible();
+  await page.locator('main input[type="file"]').setInputFiles(new URL('../fixtures/interop/contacts-with-errors.csv', import.meta.url).pathname);
+  await expect(page.locator('main table').nth(1)).toBeVisible();
+  await expectAccessible(page, 'import and export');
 
   await page.goto('/#/accounts');
   await expect(page.locator('main a[href^="#/accounts/"]').first()).toBeVisible();

@@ -83,6 +83,8 @@ export const COLLECTIONS = {
       ownerId: { kind: 'ref', to: 'users', label: 'Owner', indexed: true },
       birthday: { kind: 'date', label: 'Birthday' },
       notes: { kind: 'longtext', label: 'Notes' },
+      /** The UID of the vCard the contact came from or was exported as: a re-import updates it. */
+      vcardUid: { kind: 'text', label: 'vCard UID', max: 500, indexed: true },
     },
   },
   activities: {
@@ -104,6 +106,8 @@ export const COLLECTIONS = {
       campaignId: { kind: 'ref', to: 'campaigns', label: 'Campaign', indexed: true },
       userId: { kind: 'ref', to: 'users', label: 'Rep', indexed: true },
       report: { kind: 'longtext', label: 'Meeting report' },
+      /** The UID of the calendar event a meeting was imported from or exported as (iCalendar). */
+      icalUid: { kind: 'text', label: 'Calendar UID', max: 500, indexed: true },
       expenses: {
         kind: 'lines',
         label: 'Expenses',
@@ -237,6 +241,8 @@ export const COLLECTIONS = {
       contactId: { kind: 'ref', to: 'contacts', label: 'Contact' },
       dealId: { kind: 'ref', to: 'deals', label: 'Deal' },
       notes: { kind: 'longtext', label: 'Notes' },
+      /** The UID of the calendar to-do a task was exported as (iCalendar). */
+      icalUid: { kind: 'text', label: 'Calendar UID', max: 500, indexed: true },
     },
   },
   tickets: {

@@ -49,6 +49,7 @@ export const FIXTURES: Record<CollectionName, Values> = {
     ownerId: IDS.rep,
     birthday: '1984-02-29',
     notes: 'Met at the Moscow trade fair.',
+    vcardUid: 'urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1',
   },
   activities: {
     type: 'visit',
@@ -65,6 +66,7 @@ export const FIXTURES: Record<CollectionName, Values> = {
     campaignId: IDS.campaign,
     userId: IDS.rep,
     report: 'Discussed the new oven line. Wants a quote by Friday.',
+    icalUid: '7kukuqrfedlm2f9t0vdurb2jcn@google.com',
     expenses: [
       { id: 'exp0000001', item: 'Train ticket', amount: { amount: 8_990, currency: 'EUR' }, receiptId: IDS.receipt },
       { item: 'Parking', amount: { amount: 1_200, currency: 'EUR' } },
@@ -165,6 +167,7 @@ export const FIXTURES: Record<CollectionName, Values> = {
     contactId: IDS.anna,
     dealId: IDS.deal,
     notes: 'Include the trays.',
+    icalUid: 'tsk_revisedquote@counterpart',
   },
   tickets: {
     subject: 'Oven does not heat up',

@@ -3,6 +3,7 @@
 // (the compiler lists every string it is missing). Catalogues other than English load before the
 // first screen, and only when chosen, so they cost nothing to people who do not use them.
 // Field and collection labels come from the schema in @counterpart/model, translated in labels.ts.
+import type { InteropMessages } from './interop/messages.ts';
 import type { SchemaLabels } from './labels.ts';
 
 const en = {
@@ -507,6 +508,13 @@ const en = {
   updateLater: 'Later',
   updateActivating: 'Updating…',
   offlineReady: 'Counterpart is ready to work offline.',
+  // Import and export (the screen's own strings are in interop/messages.ts, loaded with it)
+  importExportMenu: 'Import and export…',
+  importMenuItem: 'Import…',
+  exportCsv: 'Export as CSV',
+  exportVcf: 'Export as vCard',
+  exportIcs: 'Export as calendar (.ics)',
+  exportDone: (n: string) => `Exported: ${n} records`,
 } as const;
 
 type Widen<T> = {
@@ -523,6 +531,8 @@ export interface Catalogue {
   readonly schema?: SchemaLabels;
   /** The model's validation messages ("must be a number") in this language. */
   readonly check?: (message: string) => string;
+  /** The import and export screen's strings (English ones load with the screen). */
+  readonly interop?: InteropMessages;
 }
 
 const EN: Catalogue = {

@@ -19,7 +19,8 @@ export type Route =
   | { readonly view: 'pipeline' }
   | { readonly view: 'agenda' }
   | { readonly view: 'catalog' }
-  | { readonly view: 'print'; readonly id: string };
+  | { readonly view: 'print'; readonly id: string }
+  | { readonly view: 'import' };
 
 export function isListCollection(c: string): c is ListCollection {
   return (LIST_COLLECTIONS as readonly string[]).includes(c);
@@ -32,6 +33,7 @@ export function parseHash(hash: string): Route {
   if (collection === 'agenda') return { view: 'agenda' };
   if (collection === 'catalog') return { view: 'catalog' };
   if (collection === 'print' && id) return { view: 'print', id };
+  if (collection === 'import') return { view: 'import' };
   if (!isListCollection(collection)) return { view: 'list', collection: 'accounts' };
   return id ? { view: 'record', collection, id } : { view: 'list', collection };
 }
@@ -54,6 +56,8 @@ export function printHref(quoteId: string): string {
   return `#/print/${encodeURIComponent(quoteId)}`;
 }
 
+/** Importing files and exporting the workspace's contacts and calendar. */
+export const IMPORT_HREF = '#/import';
 /** "My day": overdue, today's and the coming week's tasks and appointments. */
 export const AGENDA_HREF = '#/agenda';
 

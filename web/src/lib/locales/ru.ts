@@ -4,6 +4,7 @@
 // counts that arrive already formatted are put after a colon ("Сделок: 12"), which reads
 // correctly for every number.
 import type { Catalogue, Messages } from '../i18n.ts';
+import type { InteropMessages } from '../interop/messages.ts';
 import type { SchemaLabels } from '../labels.ts';
 import type { SalesMessages } from './sales-en.ts';
 
@@ -526,6 +527,13 @@ const messages: Messages = {
   updateLater: 'Позже',
   updateActivating: 'Обновление…',
   offlineReady: 'Counterpart готов к работе без сети.',
+  // Import and export
+  importExportMenu: 'Импорт и экспорт…',
+  importMenuItem: 'Импорт…',
+  exportCsv: 'Экспорт в CSV',
+  exportVcf: 'Экспорт в vCard',
+  exportIcs: 'Экспорт в календарь (.ics)',
+  exportDone: (n) => `Выгружено записей: ${n}`,
 };
 
 /** RFM segment names of the analytics package (SPEC R3). */
@@ -603,7 +611,7 @@ const schema: SchemaLabels = {
     fields: {
       firstName: 'Имя', lastName: 'Фамилия', accountId: 'Контрагент', jobTitle: 'Должность',
       buyingRole: 'Роль в закупке', email: 'E-mail', phone: 'Телефон', mobile: 'Мобильный',
-      ownerId: 'Ответственный', birthday: 'День рождения', notes: 'Заметки',
+      ownerId: 'Ответственный', birthday: 'День рождения', notes: 'Заметки', vcardUid: 'UID vCard',
     },
   },
   activities: {
@@ -613,7 +621,7 @@ const schema: SchemaLabels = {
       type: 'Тип', subject: 'Тема', at: 'Когда', direction: 'Направление', channel: 'Канал',
       durationMin: 'Длительность (мин)', cost: 'Стоимость', outcome: 'Результат', accountId: 'Контрагент',
       contactId: 'Контакт', dealId: 'Сделка', campaignId: 'Кампания', userId: 'Менеджер',
-      report: 'Отчёт о встрече', expenses: 'Расходы',
+      report: 'Отчёт о встрече', expenses: 'Расходы', icalUid: 'UID в календаре',
     },
   },
   deals: {
@@ -669,6 +677,7 @@ const schema: SchemaLabels = {
     fields: {
       title: 'Название', kind: 'Тип', dueAt: 'Срок', remindAt: 'Напоминание', done: 'Выполнена',
       assigneeId: 'Исполнитель', accountId: 'Контрагент', contactId: 'Контакт', dealId: 'Сделка', notes: 'Заметки',
+      icalUid: 'UID в календаре',
     },
   },
   tickets: {
@@ -760,7 +769,6 @@ function check(message: string): string {
   return message;
 }
 
-export const ru: Catalogue = { messages, options, schema, check };
 
 /** The sales screens (sales-en.ts), loaded with them. */
 export const ruSales: SalesMessages = {
@@ -883,3 +891,61 @@ export const ruSales: SalesMessages = {
   printDraftNote: 'Черновик: клиенту ещё не отправлено.',
   printNeedsApproval: 'Не согласовано: скидка ждёт согласования владельца.',
 };
+/** The import and export screen (lib/interop/messages.ts). */
+const interop: InteropMessages = {
+  importExport: 'Импорт и экспорт',
+  importIntro: 'Контакты и контрагенты из CSV (выгрузки Google Контактов и Outlook распознаются), контакты из файлов vCard (.vcf), встречи из календаря (.ics).',
+  importFile: 'Файл для импорта (.csv, .vcf, .ics)',
+  importInto: 'Куда импортировать',
+  importReading: 'Чтение файла…',
+  importDetected: (format) => `Распознана выгрузка ${format}: столбцы читаются без сопоставления.`,
+  importRows: (_n, formatted) => `Записей в файле: ${formatted}`,
+  importMapping: 'Сопоставьте столбцы',
+  importColumn: 'Столбец в файле',
+  importField: 'Поле',
+  importFieldSkip: '— Не импортировать —',
+  importFullName: 'Полное имя (имя и фамилия)',
+  importAccountField: (label) => `Контрагент: ${label}`,
+  importSample: 'Первые записи',
+  importAccountKind: 'Контрагенты, созданные по названиям компаний, получают тип',
+  importCheck: 'Проверить (пробный запуск)',
+  importRun: 'Импортировать',
+  importChecking: 'Проверка',
+  importWriting: 'Импорт',
+  importUndoing: 'Отмена импорта',
+  importProgress: (done, of) => `${done} из ${of}`,
+  importCancelled: 'Импорт отменён. Ничего не изменено.',
+  importDryRun: 'Пробный запуск: так пройдёт импорт. Ничего не записано.',
+  importPlanLine: (label, created, updated) => `${label}: новых — ${created}, обновлённых — ${updated}`,
+  importLinked: (n) => `Связано с существующими контрагентами: ${n}`,
+  importProblems: (_n, formatted) => `Записей с ошибками: ${formatted}`,
+  importProblemLine: (line, text) => `Строка ${line}: ${text}`,
+  importNoName: 'нет имени (имени или фамилии)',
+  importNoAccountName: 'нет названия компании',
+  importSkipProblems: 'Импортировать остальные записи без этих',
+  importBlocked: 'Пока есть записи с ошибками, ничего не импортируется: исправьте файл или пропустите эти записи.',
+  importDroppedTitle: 'Прочитано, но не сохранено:',
+  importDroppedPhotoLink: 'фото, заданное только ссылкой',
+  importDroppedPhotoUnreadable: 'фото, которое не удалось прочитать',
+  importDroppedBirthday: (value) => `день рождения «${value}» (без года)`,
+  importDroppedRepeats: 'повторы серии (сохранена первая встреча)',
+  importSkippedEvents: (n) => `Пропущено изменённых повторов событий: ${n}`,
+  importDone: (n) => `Импорт завершён, создано или обновлено записей: ${n}`,
+  importFailed: (msg) => `Импорт не удался, ничего не изменено: ${msg}`,
+  importFileError: (msg) => `Этот файл нельзя импортировать: ${msg}`,
+  importRecent: 'Последние импорты на этом устройстве',
+  importNoRecent: 'Здесь появятся импорты, сделанные на этом устройстве; их можно отменить.',
+  importReceipt: (file, when, n) => `${file} — ${when}, записей: ${n}`,
+  importUndo: 'Отменить импорт',
+  importUndone: 'Отменён',
+  importUndoDone: (file) => `Импорт файла ${file} отменён`,
+  importPhotos: 'Фотографии из vCard сохраняются как вложения контакта.',
+  exportTitle: 'Экспорт',
+  exportIntro: 'Каждый список выгружает то, что показывает (представление, фильтры, порядок и столбцы), из меню представлений.',
+  exportContactsVcf: 'Все контакты в vCard (.vcf)',
+  exportCalendar: 'Встречи и открытые задачи в календарь (.ics)',
+  exportIdColumn: (label) => `${label} (id)`,
+  exportCurrencyColumn: (label) => `${label} (валюта)`,
+};
+
+export const ru: Catalogue = { messages, options, schema, check, interop };

@@ -1,0 +1,132 @@
+// Writing an import plan through the store, and taking it back. Nothing is written until the plan
+// is checked (packages/interop); records are created in slices so the screen keeps responding; a
+// write that fails or is cancelled part-way removes what it created and puts back what it changed,
+// so a failed import changes nothing. Each import is remembered on this device (its created ids
+// and the values it replaced), so it can be undone as a whole.
+import type { CollectionName, Values } from '@counterpart/model';
+import type { ExistingRecords, ImportPlan } from '@counterpart/interop';
+import { importRecords, type WorkspaceStore } from '@counterpart/store';
+
+export interface ImportReceipt {
+  readonly id: string;
+  readonly at: number;
+  readonly file: string;
+  readonly created: { readonly collection: CollectionName; readonly id: string }[];
+  readonly updated: { readonly collection: CollectionName; readonly id: string; readonly before: Values }[];
+  undone?: boolean;
+}
+
+const RECEIPTS_KEY = 'interop.imports';
+/** The imports a device remembers for undo. */
+const KEEP = 10;
+
+export class ImportCancelled extends Error {
+  constructor() {
+    super('The import was cancelled');
+    this.name = 'ImportCancelled';
+  }
+}
+
+/** What the plan needs to match against: account names, contacts' e-mails and UIDs, meetings' UIDs. */
+export async function existingRecords(store: WorkspaceStore): Promise<ExistingRecords> {
+  const all = async (c: CollectionName): Promise<Record<string, unknown>[]> => store.rows(c, await store.ids(c));
+  const [accounts, contacts, activities] = await Promise.all([all('accounts'), all('contacts'), all('activities')]);
+  return {
+    accounts: accounts.map((r) => ({ id: r.id as string, name: r.name })),
+    contacts: contacts.map((r) => ({ id: r.id as string, email: r.email, vcardUid: r.vcardUid })),
+    activities: activities.map((r) => ({ id: r.id as string, icalUid: r.icalUid })),
+  };
+}
+
+export async function receipts(store: WorkspaceStore): Promise<ImportReceipt[]> {
+  return (await store.getMeta<ImportReceipt[]>(RECEIPTS_KEY)) ?? [];
+}
+
+async function remember(store: WorkspaceStore, receipt: ImportReceipt): Promise<void> {
+  const kept = (await receipts(store)).filter((r) => r.id !== receipt.id);
+  await store.setMeta(RECEIPTS_KEY, [receipt, ...kept].slice(0, KEEP));
+}
+
+export interface WriteOptions {
+  readonly file: string;
+  readonly signal: AbortSignal;
+  readonly onProgress: (done: number, of: number) => void;
+}
+
+function extension(mimeType: string): string {
+  return mimeType.split('/')[1]?.replace('jpeg', 'jpg') ?? 'bin';
+}
+
+/** Writes a checked plan (one without problems, or the rows without them). */
+export async function writePlan(store: WorkspaceStore, plan: ImportPlan, opts: WriteOptions): Promise<ImportReceipt> {
+  const receipt: ImportReceipt = { id: crypto.randomUUID(), at: Date.now(), file: opts.file, created: [], updated: [] };
+  const photos = plan.creates.filter((c) => c.photo).length + plan.updates.filter((u) => u.photo).length;
+  const total = plan.creates.length + plan.updates.length + photos;
+  let done = 0;
+  const step = (): void => {
+    done++;
+    if (done % 50 === 0 || done === total) opts.onProgress(done, total);
+  };
+  try {
+    const now = Date.now();
+    await importRecords(store, plan.creates.map((c) => ({ collection: c.collection, id: c.id, values: c.values, created: now })), {
+      chunk: 500,
+      signal: opts.signal,
+      onProgress: (n) => {
+        for (const c of plan.creates.slice(receipt.created.length, n)) receipt.created.push({ collection: c.collection, id: c.id });
+        done = n;
+        opts.onProgress(done, total);
+      },
+    });
+    for (const u of plan.updates) {
+      opts.signal.throwIfAborted();
+      const row = await store.get(u.collection, u.id);
+      if (!row) continue;
+      const before: Values = {};
+      for (const key of Object.keys(u.patch)) before[key] = row[key] ?? null;
+      await store.update(u.collection, u.id, u.patch);
+      receipt.updated.push({ collection: u.collection, id: u.id, before });
+      step();
+    }
+    for (const r of [...plan.creates, ...plan.updates]) {
+      if (!r.photo) continue;
+      opts.signal.throwIfAborted();
+      const sha256 = await store.putBlob(r.photo.data);
+      const id: string = await store.create('attachments', {
+        name: `photo.${extension(r.photo.mimeType)}`, mimeType: r.photo.mimeType, size: r.photo.data.byteLength, sha256, parentId: r.id,
+      });
+      receipt.created.push({ collection: 'attachments', id });
+      step();
+    }
+  } catch (err) {
+    // Whatever part of the plan reached the store goes again (takeBack skips what is not there).
+    const attachments = receipt.created.filter((c) => c.collection === 'attachments');
+    receipt.created.splice(0, receipt.created.length, ...plan.creates.map((c) => ({ collection: c.collection, id: c.id })), ...attachments);
+    await takeBack(store, receipt, () => undefined);
+    throw opts.signal.aborted ? new ImportCancelled() : err;
+  }
+  await remember(store, receipt);
+  return receipt;
+}
+
+async function takeBack(store: WorkspaceStore, receipt: ImportReceipt, onProgress: (done: number, of: number) => void): Promise<void> {
+  const of = receipt.created.length + receipt.updated.length;
+  let done = 0;
+  // Contacts before their accounts, attachments before both: newest first.
+  for (const c of [...receipt.created].reverse()) {
+    const row = await store.get(c.collection, c.id);
+    if (row) await store.remove(c.collection, c.id);
+    if (++done % 20 === 0) onProgress(done, of);
+  }
+  for (const u of receipt.updated) {
+    if (await store.get(u.collection, u.id)) await store.update(u.collection, u.id, u.before);
+    if (++done % 20 === 0) onProgress(done, of);
+  }
+  onProgress(of, of);
+}
+
+/** Deletes what an import created and puts back the values it replaced. */
+export async function undoImport(store: WorkspaceStore, receipt: ImportReceipt, onProgress: (done: number, of: number) => void): Promise<void> {
+  await takeBack(store, receipt, onProgress);
+  await remember(store, { ...receipt, undone: true });
+}

@@ -1,0 +1,65 @@
+// The strings of the import and export screen. They load with the screen (not with the app), so
+// the first screen does not carry them; each other language gives them as its catalogue's
+// `interop` (the type makes the compiler list any string a language is missing).
+import { catalogue } from '../i18n.ts';
+
+const en = {
+  importExport: 'Import and export',
+  importIntro: 'Contacts and accounts from a CSV file (exports of Google Contacts and Outlook are recognised), contacts from vCard files (.vcf), meetings from calendar files (.ics).',
+  importFile: 'File to import (.csv, .vcf, .ics)',
+  importInto: 'Import into',
+  importReading: 'Reading the file…',
+  importDetected: (format: string) => `Recognised as a ${format} export: columns are read without mapping.`,
+  importRows: (n: number, formatted: string) => (n === 1 ? `${formatted} record in the file` : `${formatted} records in the file`),
+  importMapping: 'Map the columns',
+  importColumn: 'Column in the file',
+  importField: 'Field',
+  importFieldSkip: '— Leave out —',
+  importFullName: 'Full name (first and last)',
+  importAccountField: (label: string) => `Account: ${label}`,
+  importSample: 'First records',
+  importAccountKind: 'Accounts created for company names are',
+  importCheck: 'Check (dry run)',
+  importRun: 'Import',
+  importChecking: 'Checking',
+  importWriting: 'Importing',
+  importUndoing: 'Undoing',
+  importProgress: (done: string, of: string) => `${done} of ${of}`,
+  importCancelled: 'Import cancelled. Nothing was changed.',
+  importDryRun: 'Dry run: this is what the import would do. Nothing has been written.',
+  importPlanLine: (label: string, created: string, updated: string) => `${label}: ${created} new, ${updated} updated`,
+  importLinked: (n: string) => `${n} linked to accounts that already exist`,
+  importProblems: (n: number, formatted: string) => (n === 1 ? '1 record has a problem:' : `${formatted} records have problems:`),
+  importProblemLine: (line: string, text: string) => `Line ${line}: ${text}`,
+  importNoName: 'no name (first or last name)',
+  importNoAccountName: 'no company name',
+  importSkipProblems: 'Import the other records and leave these out',
+  importBlocked: 'Nothing is imported while records have problems: correct the file, or choose to leave them out.',
+  importDroppedTitle: 'Read but not kept:',
+  importDroppedPhotoLink: 'a photo given only as a link',
+  importDroppedPhotoUnreadable: 'a photo that cannot be read',
+  importDroppedBirthday: (value: string) => `the birthday “${value}” (no year)`,
+  importDroppedRepeats: 'the repeats of a series (its first meeting is kept)',
+  importSkippedEvents: (n: string) => `Changed occurrences of repeating events left out: ${n}`,
+  importDone: (n: string) => `Import finished: ${n} records created or updated`,
+  importFailed: (msg: string) => `The import failed and nothing was changed: ${msg}`,
+  importFileError: (msg: string) => `This file cannot be imported: ${msg}`,
+  importRecent: 'Recent imports on this device',
+  importNoRecent: 'Imports made on this device are listed here and can be undone.',
+  importReceipt: (file: string, when: string, n: string) => `${file} — ${when}, ${n} records`,
+  importUndo: 'Undo import',
+  importUndone: 'Undone',
+  importUndoDone: (file: string) => `Import of ${file} undone`,
+  importPhotos: 'Photos in vCards are kept as attachments of their contact.',
+  exportTitle: 'Export',
+  exportIntro: 'Each list exports what it shows (its view, filters, order and columns) from its view menu.',
+  exportContactsVcf: 'All contacts as vCard (.vcf)',
+  exportCalendar: 'Meetings and open tasks as a calendar (.ics)',
+  exportIdColumn: (label: string) => `${label} id`,
+  exportCurrencyColumn: (label: string) => `${label} currency`,
+} as const;
+
+type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : T[K] };
+export type InteropMessages = Widen<typeof en>;
+
+export const ti: InteropMessages = catalogue.interop ?? en;
