@@ -72,7 +72,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          groups: [{ name: 'shell', test: /web\/src\/lib\/(agenda|session\.svelte|sync\.svelte|perf|presence\.svelte|insights\.svelte|catalog|order-lines)\.ts|RefLink\.svelte|comlink|y-protocols\/awareness|svelte\/src\/reactivity/ }],
+          groups: [{ name: 'shell', test: /web\/src\/lib\/(session\.svelte|sync\.svelte|perf|presence\.svelte|insights\.svelte|catalog)\.ts|RefLink\.svelte|comlink|y-protocols\/awareness|svelte\/src\/reactivity/ }],
         },
       },
     },

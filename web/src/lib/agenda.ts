@@ -13,9 +13,7 @@ export const UNASSIGNED = 'unassigned';
 /** The member filter value for everyone's tasks. */
 export const EVERYONE = '';
 
-/** Where this device keeps, per workspace, whose day was last shown and which reminders went off. */
-export const memberKey = (workspaceId: string): string => `counterpart:agenda-member:${workspaceId}`;
-export const reminderLogKey = (workspaceId: string): string => `counterpart:reminders:${workspaceId}`;
+export { memberKey, reminderLogKey } from './agenda-keys.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -1,6 +1,6 @@
 // Creating and deleting workspaces: the registry entry and the database change together.
 import { WorkspaceStore } from '@counterpart/store';
-import { memberKey, reminderLogKey } from './agenda.ts';
+import { memberKey, reminderLogKey } from './agenda-keys.ts';
 import { recentKey } from './recent.ts';
 import { session } from './session.svelte.ts';
 import { workspaces } from './workspaces.svelte.ts';
