@@ -1,5 +1,5 @@
 // A hash router: #/<collection> and #/<collection>/<id> (#/accounts, #/deals/<id>…), the day plan
-// #/agenda, the deals board #/pipeline, and the insights pages #/insights and #/insights/questions. The hash keeps deep links and back/forward
+// #/agenda, the deals board #/pipeline, the people #/members, and the insights pages #/insights and #/insights/questions. The hash keeps deep links and back/forward
 // working in an installed, offline PWA with no server routing at all.
 import { COLLECTION_NAMES, type CollectionName } from '@counterpart/model';
 
@@ -16,7 +16,8 @@ export type Route =
   | { readonly view: 'record'; readonly collection: ListCollection; readonly id: string }
   | { readonly view: 'insights'; readonly page: InsightsPage }
   | { readonly view: 'pipeline' }
-  | { readonly view: 'agenda' };
+  | { readonly view: 'agenda' }
+  | { readonly view: 'members' };
 
 export function isListCollection(c: string): c is ListCollection {
   return (LIST_COLLECTIONS as readonly string[]).includes(c);
@@ -27,6 +28,7 @@ export function parseHash(hash: string): Route {
   if (collection === 'insights') return { view: 'insights', page: id === 'questions' ? 'questions' : 'overview' };
   if (collection === 'pipeline') return { view: 'pipeline' };
   if (collection === 'agenda') return { view: 'agenda' };
+  if (collection === 'members') return { view: 'members' };
   if (!isListCollection(collection)) return { view: 'list', collection: 'accounts' };
   return id ? { view: 'record', collection, id } : { view: 'list', collection };
 }
@@ -41,6 +43,8 @@ export function insightsHref(page: InsightsPage = 'overview'): string {
 
 /** The deals board by stage. */
 export const PIPELINE_HREF = '#/pipeline';
+/** The people of the workspace, their roles, and the invite links. */
+export const MEMBERS_HREF = '#/members';
 /** "My day": overdue, today's and the coming week's tasks and appointments. */
 export const AGENDA_HREF = '#/agenda';
 
