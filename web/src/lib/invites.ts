@@ -3,6 +3,9 @@
 import { parseToken, type Role, type TokenClaims } from '@counterpart/protocol';
 import type { RelayLink } from './workspaces.svelte.ts';
 
+/** A window event sent when this device creates or revokes an invite link (the Members page follows it). */
+export const INVITES_CHANGED = 'counterpart:invites-changed';
+
 export function inviteLink(relayUrl: string, token: string): string {
   return `${relayUrl.replace(/\/+$/, '')}/#/join/${encodeURIComponent(token)}`;
 }
