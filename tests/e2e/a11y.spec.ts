@@ -1,6 +1,6 @@
 // Accessibility of every main screen, in English and in Russian: axe-core finds no serious or
 // critical violation on the first run, the lists, an account with its timeline, the pipeline,
-// My day, insights, the search palette and the new-record dialog; no console errors on the way.
+// My day, insights, members, the search palette and the new-record dialog; no console errors on the way.
 // Also: the language follows the browser, is switched from the workspace menu and remembered.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -18,6 +18,7 @@ interface Words {
   readonly newAccount: string;
   readonly workspace: RegExp;
   readonly language: string;
+  readonly members: string;
 }
 
 const WORDS: Readonly<Record<'en' | 'ru', Words>> = {
@@ -33,6 +34,7 @@ const WORDS: Readonly<Record<'en' | 'ru', Words>> = {
     newAccount: 'New account',
     workspace: /^Workspace: /,
     language: 'Language',
+    members: 'Members',
   },
   ru: {
     small: /Малое/,
@@ -46,6 +48,7 @@ const WORDS: Readonly<Record<'en' | 'ru', Words>> = {
     newAccount: 'Добавить контрагент',
     workspace: /^Рабочее пространство: /,
     language: 'Язык',
+    members: 'Участники',
   },
 };
 
@@ -102,6 +105,11 @@ async function checkScreens(page: Page, w: Words): Promise<void> {
   await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 60_000 });
   await expect(page.locator('main table a').first()).toBeVisible();
   await expectAccessible(page, 'questions');
+
+  await page.goto('/#/members');
+  await expect(page.getByRole('heading', { level: 1, name: w.members })).toBeVisible();
+  await expect(page.locator('main li a[href^="#/users/"]').first()).toBeVisible();
+  await expectAccessible(page, 'members');
 
   await page.goto('/#/accounts');
   await expect(page.locator('main a[href^="#/accounts/"]').first()).toBeVisible();
