@@ -4,7 +4,7 @@ import { MEMBER_COLORS, colorFor, initials, onlineMemberIds, pickable, sortMembe
 import { inviteStatus, parseInvites, type InviteInfo } from '../src/lib/invite-list.ts';
 
 function row(id: string, values: Record<string, unknown>): Row {
-  return { id, _title: String(values.name ?? id), _sort: '', _t: [], ...values } as unknown as Row;
+  return { id, _title: typeof values.name === 'string' ? values.name : id, _sort: '', _t: [], ...values } as unknown as Row;
 }
 
 describe('members', () => {
