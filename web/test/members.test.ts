@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Row } from '@counterpart/model';
-import { MEMBER_COLORS, colorFor, initials, onlineMemberIds, pickable, sortMembers, toMember, type WorkspaceMember } from '../src/lib/members.ts';
+import { MEMBER_COLORS, colorFor, initials, textOn, onlineMemberIds, pickable, sortMembers, toMember, type WorkspaceMember } from '../src/lib/members.ts';
 import { inviteStatus, parseInvites, type InviteInfo } from '../src/lib/invite-list.ts';
 
 function row(id: string, values: Record<string, unknown>): Row {
@@ -27,6 +27,13 @@ describe('members', () => {
     ];
     expect(sortMembers(ms).map((m) => m.id)).toEqual(['a', 'c', 'b']);
     expect(pickable(ms).map((m) => m.id)).toEqual(['a', 'c']);
+  });
+
+  it('avatar text is white on dark colours and dark on light ones', () => {
+    expect(textOn('#1d4ed8')).toBe('#ffffff');
+    expect(textOn('#fde68a')).toBe('#111827');
+    expect(textOn('#ffffff')).toBe('#111827');
+    for (const c of MEMBER_COLORS) expect(textOn(c)).toBe('#ffffff');
   });
 
   it('initials take the first and last word', () => {

@@ -11,7 +11,7 @@ import { serialReload } from './batch.ts';
 import { handleError } from './errors.ts';
 import { RelayApiError, joinAsMember, tokenMember } from './invites.ts';
 import { t } from './i18n.ts';
-import { pickable, sortMembers, toMember, type WorkspaceMember } from './members.ts';
+import { colorFor, pickable, sortMembers, textOn, toMember, type WorkspaceMember } from './members.ts';
 import { presence } from './presence.svelte.ts';
 import { workspaces, type WorkspaceInfo } from './workspaces.svelte.ts';
 
@@ -63,7 +63,9 @@ class Me {
     $effect.root(() => {
       $effect(() => {
         const m = this.member;
-        presence.setIdentity(m ? { name: m.name, color: m.color, member: m.id } : null);
+        // Others' avatars show white initials: a light member colour gives way to a dark one.
+        const color = m && textOn(m.color) === '#ffffff' ? m.color : colorFor(m?.id ?? '');
+        presence.setIdentity(m ? { name: m.name, color, member: m.id } : null);
       });
     });
   }

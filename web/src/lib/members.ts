@@ -56,6 +56,22 @@ export function sortMembers(members: readonly WorkspaceMember[]): WorkspaceMembe
   return [...members].sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
 }
 
+/** WCAG relative luminance of `#rrggbb`. */
+function luminance(hex: string): number {
+  const channel = (i: number): number => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+}
+
+/** White or near-black, whichever reads better on a member's colour (WCAG contrast). */
+export function textOn(color: string): string {
+  const l = luminance(HEX.test(color) ? color : '#334155');
+  // Contrast with white is 1.05 / (l + 0.05), with #111827 (luminance ≈ 0.0123) (l + 0.05) / 0.0623.
+  return 1.05 / (l + 0.05) >= (l + 0.05) / 0.0623 ? '#ffffff' : '#111827';
+}
+
 /** One or two letters for an avatar: the first letters of the first and last word. */
 export function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
