@@ -2,8 +2,14 @@
 // the app checks what a token (an invite link) grants before using it.
 //
 //   POST /api/workspaces/<ws>/invites  owner   { role, ttl? }  → 201 { token, jti, role, expiresAt }
+//   GET  /api/workspaces/<ws>/invites  owner   —               → 200 { invites: [{ jti, role, issuedAt,
+//                                                                   expiresAt, revoked, joined: [{ member, name, at }] }] }
 //   POST /api/workspaces/<ws>/revoke   owner   { jti }         → 200 { revoked }
-//   GET  /api/workspaces/<ws>/whoami   anyone  —               → 200 { workspace, role, expiresAt }
+//   GET  /api/workspaces/<ws>/whoami   anyone  —               → 200 { workspace, role, expiresAt, member }
+//   POST /api/workspaces/<ws>/join     anyone  { member, name } → 201 { token, jti, role, member }
+//        a device that joined with an invite says which member it is and gets a token of its own
+//   POST /api/workspaces/<ws>/member   owner   { member, role?, active? } → 200 { member, role, active, tokens }
+//        changes a member's role on every device they use, or cuts them off (active: false)
 //   PUT  /api/workspaces/<ws>/blobs/<sha256>  owner, editor  the file's bytes → 201 stored, 200 already stored
 //   GET  /api/workspaces/<ws>/blobs/<sha256>  anyone         —                → 200 the bytes, 404 not stored
 //
@@ -16,6 +22,7 @@
 // a browser call this API with its user's credentials.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CLOSE, MAX_BLOB_BYTES, ROLES, isSha256, isValidId, parseToken, type Role, type TokenClaims } from '@counterpart/protocol';
+import { MAX_MEMBER_NAME } from './access.ts';
 import { AuthError, parseTtl, type Auth } from './auth.ts';
 import type { BlobStore } from './blobs.ts';
 import { requestPath } from './request-path.ts';
@@ -28,9 +35,18 @@ export const API_PREFIX = '/api/';
 /** Resolves true when the request was an API request and has been answered. */
 export type ApiHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
-type Action = 'invites' | 'revoke' | 'whoami';
+type Action = 'invites' | 'revoke' | 'whoami' | 'join' | 'member';
 
-const METHODS: Record<Action, string> = { invites: 'POST', revoke: 'POST', whoami: 'GET' };
+const METHODS: Record<Action, readonly string[]> = {
+  invites: ['GET', 'POST'],
+  revoke: ['POST'],
+  whoami: ['GET'],
+  join: ['POST'],
+  member: ['POST'],
+};
+
+/** Roles by how much they may do, to keep a join from granting more than its invite. */
+const RANK: Record<Role, number> = { viewer: 0, editor: 1, owner: 2 };
 
 /** An answer other than success; thrown inside a handler, sent as `{ error }`. */
 class ApiError extends Error {
@@ -70,24 +86,67 @@ async function route(auth: Auth, path: string, req: IncomingMessage, res: Server
   const segments = path.split('/');
   const [, , collection, workspace = '', action] = segments;
   if (segments.length !== 5 || collection !== 'workspaces' || !isAction(action)) throw new ApiError(404, 'not found');
-  if (req.method !== METHODS[action]) {
-    throw new ApiError(405, `use ${METHODS[action]}`, { Allow: METHODS[action] });
+  const allowed = METHODS[action];
+  if (req.method === undefined || !allowed.includes(req.method)) {
+    throw new ApiError(405, `use ${allowed.join(' or ')}`, { Allow: allowed.join(', ') });
   }
   if (!isValidId(workspace)) throw new ApiError(400, 'invalid workspace id');
 
   const claims = authenticate(auth, req, workspace);
   switch (action) {
     case 'whoami':
-      sendJson(res, 200, { workspace: claims.ws, role: claims.role, expiresAt: claims.exp ?? null });
+      sendJson(res, 200, { workspace: claims.ws, role: claims.role, expiresAt: claims.exp ?? null, member: claims.sub ?? null });
       return;
     case 'invites': {
       requireOwner(claims);
+      if (req.method === 'GET') {
+        const invites = auth.access.invitesOf(workspace).map(({ invite, joined }) => ({
+          jti: invite.jti,
+          role: invite.role,
+          issuedAt: invite.iat,
+          expiresAt: invite.exp ?? null,
+          revoked: auth.isRevoked(invite.jti, workspace),
+          joined: joined.map((t) => ({ member: t.member, name: t.name, at: t.iat })),
+        }));
+        sendJson(res, 200, { invites });
+        return;
+      }
       const body = await readJsonObject(req);
       if (body === undefined) return;
       const { role, ttl } = inviteRequest(body);
       const token = auth.issue({ workspace, role, ...(ttl !== undefined ? { ttlSeconds: ttl } : {}) });
       const issued = parseToken(token).claims;
+      await auth.access.addInvite({ ws: workspace, jti: issued.jti, role: issued.role, iat: issued.iat, ...(issued.exp !== undefined ? { exp: issued.exp } : {}) });
       sendJson(res, 201, { token, jti: issued.jti, role: issued.role, expiresAt: issued.exp ?? null });
+      return;
+    }
+    case 'join': {
+      const body = await readJsonObject(req);
+      if (body === undefined) return;
+      const { member, name } = joinRequest(body);
+      if (claims.sub !== undefined) throw new ApiError(409, 'this token already belongs to a member');
+      if (auth.access.isInactive(workspace, member)) throw new ApiError(403, 'this member has been deactivated; an owner can reactivate them');
+      const set = auth.access.roleOf(workspace, member);
+      if (set !== undefined && RANK[set] > RANK[claims.role]) {
+        throw new ApiError(403, `this member is ${set === 'owner' ? 'an owner' : `an ${set}`}, which this invite does not grant; ask an owner for an invite with that role`);
+      }
+      const token = auth.issue({ workspace, role: claims.role, member });
+      const issued = parseToken(token).claims;
+      await auth.access.addMemberToken({ ws: workspace, jti: issued.jti, member, name, via: claims.jti, iat: issued.iat });
+      const verdict = auth.verify(token, workspace);
+      sendJson(res, 201, { token, jti: issued.jti, role: verdict.ok ? verdict.claims.role : issued.role, member });
+      return;
+    }
+    case 'member': {
+      requireOwner(claims);
+      const body = await readJsonObject(req);
+      if (body === undefined) return;
+      const { member, role, active } = memberRequest(body);
+      if (claims.sub === member && ((role !== undefined && role !== 'owner') || active === false)) {
+        throw new ApiError(409, 'owners cannot lower their own access; ask another owner');
+      }
+      const next = await auth.setMemberAccess(workspace, member, { ...(role !== undefined ? { role } : {}), ...(active !== undefined ? { active } : {}) });
+      sendJson(res, 200, { member, role: next.role ?? null, active: next.inactive !== true, tokens: auth.access.tokensOf(workspace, member).length });
       return;
     }
     case 'revoke': {
@@ -180,6 +239,28 @@ function inviteRequest(body: Record<string, unknown>): { role: Role; ttl?: numbe
     if (error instanceof AuthError) throw new ApiError(400, error.message);
     throw error;
   }
+}
+
+function joinRequest(body: Record<string, unknown>): { member: string; name: string } {
+  rejectUnknownFields(body, ['member', 'name']);
+  const { member, name } = body;
+  if (typeof member !== 'string' || !isValidId(member)) throw new ApiError(400, '"member" must be a member id');
+  if (typeof name !== 'string' || name.trim() === '' || name.trim().length > MAX_MEMBER_NAME) {
+    throw new ApiError(400, `"name" must be 1–${MAX_MEMBER_NAME} characters`);
+  }
+  return { member, name: name.trim() };
+}
+
+function memberRequest(body: Record<string, unknown>): { member: string; role?: Role; active?: boolean } {
+  rejectUnknownFields(body, ['member', 'role', 'active']);
+  const { member, role, active } = body;
+  if (typeof member !== 'string' || !isValidId(member)) throw new ApiError(400, '"member" must be a member id');
+  if (role !== undefined && (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role))) {
+    throw new ApiError(400, `"role" must be one of ${ROLES.join(', ')}`);
+  }
+  if (active !== undefined && typeof active !== 'boolean') throw new ApiError(400, '"active" must be true or false');
+  if (role === undefined && active === undefined) throw new ApiError(400, 'give "role", "active" or both');
+  return { member, ...(role !== undefined ? { role: role as Role } : {}), ...(active !== undefined ? { active } : {}) };
 }
 
 function revokeRequest(body: Record<string, unknown>): string {

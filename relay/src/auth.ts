@@ -6,8 +6,9 @@
 //   secret        the HMAC key, created on first start unless RELAY_SECRET gives one (mode 0600)
 //   revoked.json  revoked token ids; a corrupt file stops the relay rather than being replaced,
 //                 since starting with an empty list would quietly un-revoke every token
+//   access.json   invites, members' own tokens, roles set by owners (access.ts)
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { link, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { link, mkdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   CLOSE,
@@ -20,6 +21,8 @@ import {
   type Role,
   type TokenClaims,
 } from '@counterpart/protocol';
+import { AccessRegistry, type MemberAccess } from './access.ts';
+import { errorCode, errorMessage, saveJson, syncDir, tempPath, writeDurably } from './files.ts';
 
 /** Shortest secret accepted: a guessable key would let anyone mint owner tokens. */
 export const MIN_SECRET_LENGTH = 16;
@@ -65,6 +68,14 @@ export class Auth {
     return () => this.revokeListeners.delete(listener);
   }
 
+  private readonly roleListeners = new Set<(jtis: readonly string[], workspace: string) => void>();
+
+  /** Called when an owner changes a member's role, with the member's token ids. */
+  onRoleChange(listener: (jtis: readonly string[], workspace: string) => void): () => void {
+    this.roleListeners.add(listener);
+    return () => this.roleListeners.delete(listener);
+  }
+
   private readonly revoked = new Map<string, Revocation>();
   /** Writes of revoked.json, one after another so an older list never replaces a newer one. */
   private saving: Promise<void> = Promise.resolve();
@@ -74,6 +85,8 @@ export class Auth {
     readonly secretSource: SecretSource,
     private readonly dataDir: string,
     revocations: readonly Revocation[],
+    /** Invites, members' tokens and the roles owners set (access.ts). */
+    readonly access: AccessRegistry,
   ) {
     for (const r of revocations) this.revoked.set(revocationKey(r.jti, r.ws), r);
   }
@@ -85,17 +98,22 @@ export class Auth {
    */
   static async open(dataDir: string, secret?: string): Promise<Auth> {
     const revocations = await loadRevocations(join(dataDir, REVOKED_FILE));
+    const access = await AccessRegistry.open(dataDir);
     if (secret !== undefined && secret.trim() !== '') {
       checkSecret(secret, 'the given relay secret (RELAY_SECRET)');
-      return new Auth(secret, 'given', dataDir, revocations);
+      return new Auth(secret, 'given', dataDir, revocations, access);
     }
     const { value, source } = await loadOrCreateSecret(dataDir);
-    return new Auth(value, source, dataDir, revocations);
+    return new Auth(value, source, dataDir, revocations, access);
   }
 
-  /** A signed token for one workspace and role; without `ttlSeconds` it does not expire. */
-  issue(opts: { workspace: string; role: Role; ttlSeconds?: number; now?: number }): string {
-    const { workspace, role, ttlSeconds } = opts;
+  /**
+   * A signed token for one workspace and role; without `ttlSeconds` it does not expire. With
+   * `member`, the token is that member's own (claim `sub`).
+   */
+  issue(opts: { workspace: string; role: Role; ttlSeconds?: number; now?: number; member?: string }): string {
+    const { workspace, role, ttlSeconds, member } = opts;
+    if (member !== undefined && !isValidId(member)) throw new AuthError(`invalid member id "${member}"`);
     if (typeof workspace !== 'string' || !isValidId(workspace)) {
       throw new AuthError(`invalid workspace id "${String(workspace)}": use 1–${MAX_ID_LENGTH} letters, digits, _ . : or -`);
     }
@@ -111,6 +129,7 @@ export class Auth {
       jti: `tok_${randomBytes(12).toString('base64url')}`,
       iat,
       ...(ttlSeconds !== undefined ? { exp: iat + ttlSeconds } : {}),
+      ...(member !== undefined ? { sub: member } : {}),
     };
     const body = tokenBody(claims);
     return `${body}.${this.sign(body)}`;
@@ -140,7 +159,9 @@ export class Auth {
     if (claims.exp !== undefined && now >= claims.exp) return fail(CLOSE.expired, 'token expired');
     if (this.isRevoked(claims.jti, claims.ws)) return fail(CLOSE.revoked, 'token revoked');
     if (claims.ws !== workspace) return fail(CLOSE.wrongWorkspace, 'token is for another workspace');
-    return { ok: true, claims };
+    // A member's own token carries the role they joined with; an owner may have changed it since.
+    const role = this.access.roleOf(claims.ws, claims.sub);
+    return { ok: true, claims: role === undefined || role === claims.role ? claims : { ...claims, role } };
   }
 
   /**
@@ -163,6 +184,26 @@ export class Auth {
     const write = this.saving.then(() => saveRevocations(this.dataDir, snapshot));
     this.saving = write.catch(() => undefined);
     await write;
+  }
+
+  /**
+   * An owner changes a member's role or active state. A new role applies to the member's tokens
+   * at once: their open connections close with `roleChanged` and reconnect with it. Deactivating
+   * revokes every token the member's devices hold and refuses the member's later joins.
+   */
+  async setMemberAccess(workspace: string, member: string, patch: { role?: Role; active?: boolean }): Promise<MemberAccess> {
+    if (!isValidId(workspace)) throw new AuthError(`invalid workspace id "${workspace}"`);
+    if (!isValidId(member)) throw new AuthError(`invalid member id "${member}"`);
+    if (patch.role !== undefined && !isRole(patch.role)) throw new AuthError(`invalid role "${String(patch.role)}": use ${ROLES.join(', ')}`);
+    const before = this.access.access(workspace, member)?.role;
+    const next = await this.access.setAccess(workspace, member, patch);
+    const jtis = this.access.tokensOf(workspace, member);
+    if (patch.active === false) {
+      for (const jti of jtis) await this.revoke(jti, workspace);
+    } else if (patch.role !== undefined && patch.role !== before) {
+      for (const l of this.roleListeners) l(jtis, workspace);
+    }
+    return next;
   }
 
   /** Whether a token id is revoked, for tokens of `workspace` (any workspace when omitted). */
@@ -289,52 +330,5 @@ async function loadRevocations(path: string): Promise<Revocation[]> {
 }
 
 async function saveRevocations(dataDir: string, list: RevokedFile): Promise<void> {
-  await mkdir(dataDir, { recursive: true });
-  const path = join(dataDir, REVOKED_FILE);
-  const tmp = tempPath(path);
-  try {
-    await writeDurably(tmp, `${JSON.stringify(list, null, 2)}\n`, 0o600);
-    await rename(tmp, path);
-  } catch (error) {
-    await unlink(tmp).catch(() => undefined);
-    throw error;
-  }
-  await syncDir(dataDir);
-}
-
-function tempPath(path: string): string {
-  return `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-}
-
-/** Creates `path` (never an existing file), writes and fsyncs it. */
-async function writeDurably(path: string, text: string, mode: number): Promise<void> {
-  const file = await open(path, 'wx', mode);
-  try {
-    await file.writeFile(text, 'utf8');
-    await file.sync();
-  } finally {
-    await file.close();
-  }
-}
-
-/** Makes a rename or link durable; some platforms cannot open a directory, which is fine. */
-async function syncDir(dir: string): Promise<void> {
-  try {
-    const handle = await open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Best effort: the file itself is already on disk.
-  }
-}
-
-function errorCode(error: unknown): string | undefined {
-  return (error as NodeJS.ErrnoException | undefined)?.code;
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  await saveJson(dataDir, REVOKED_FILE, list);
 }

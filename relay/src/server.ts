@@ -78,6 +78,11 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
       if (workspace === undefined || c.workspace === workspace) c.conn.close(CLOSE.revoked, 'token revoked');
     }
   });
+  auth.onRoleChange((jtis, workspace) => {
+    for (const jti of jtis) {
+      for (const c of byToken.get(jti) ?? []) if (c.workspace === workspace) c.conn.close(CLOSE.roleChanged, 'role changed');
+    }
+  });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const sockets = new Set<WebSocket>();

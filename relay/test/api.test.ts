@@ -186,15 +186,149 @@ describe('POST /api/workspaces/<ws>/revoke', () => {
   });
 });
 
+async function createInvite(role: 'owner' | 'editor' | 'viewer', ttl?: string): Promise<{ token: string; jti: string }> {
+  const res = await call('POST', '/api/workspaces/ws1/invites', { token: owner, body: { role, ...(ttl ? { ttl } : {}) } });
+  expect(res.status).toBe(201);
+  return { token: String(res.body.token), jti: String(res.body.jti) };
+}
+
+async function joinAs(token: string, member: string, name: string): Promise<Answer> {
+  return call('POST', '/api/workspaces/ws1/join', { token, body: { member, name } });
+}
+
+describe('GET /api/workspaces/<ws>/invites', () => {
+  it('lists the workspace’s invites newest first, with expiry, revocation and who joined', async () => {
+    expect((await call('GET', '/api/workspaces/ws1/invites', { token: owner })).body).toEqual({ invites: [] });
+    const first = await createInvite('editor', '7d');
+    const second = await createInvite('viewer');
+    // Another workspace's invites stay out of the list.
+    const elsewhere = auth.issue({ workspace: 'ws2', role: 'owner' });
+    expect((await call('POST', '/api/workspaces/ws2/invites', { token: elsewhere, body: { role: 'viewer' } })).status).toBe(201);
+    expect((await joinAs(first.token, 'usr_anna', 'Anna Petrova')).status).toBe(201);
+    await call('POST', '/api/workspaces/ws1/revoke', { token: owner, body: { jti: second.jti } });
+
+    const res = await call('GET', '/api/workspaces/ws1/invites', { token: owner });
+    expect(res.status).toBe(200);
+    const invites = res.body.invites as Record<string, unknown>[];
+    expect(invites.map((i) => i.jti).sort()).toEqual([first.jti, second.jti].sort());
+    const byId = Object.fromEntries(invites.map((i) => [String(i.jti), i]));
+    expect(byId[first.jti]).toMatchObject({ role: 'editor', revoked: false, joined: [{ member: 'usr_anna', name: 'Anna Petrova' }] });
+    expect(byId[first.jti]?.expiresAt).toBe(parseToken(first.token).claims.exp);
+    expect(byId[second.jti]).toMatchObject({ role: 'viewer', revoked: true, expiresAt: null, joined: [] });
+    expect(typeof byId[first.jti]?.issuedAt).toBe('number');
+    // Durable: a restarted relay lists the same.
+    const again = await Auth.open(dir, SECRET);
+    expect(again.access.invitesOf('ws1').map((i) => i.invite.jti).sort()).toEqual([first.jti, second.jti].sort());
+  });
+
+  it('is for owners of the workspace only', async () => {
+    await createInvite('editor');
+    expectError(await call('GET', '/api/workspaces/ws1/invites', { token: editor }), 403, /owner/);
+    expectError(await call('GET', '/api/workspaces/ws1/invites', { token: viewer }), 403, /owner/);
+    expectError(await call('GET', '/api/workspaces/ws1/invites'), 401);
+    expectError(await call('GET', '/api/workspaces/ws1/invites', { token: auth.issue({ workspace: 'ws2', role: 'owner' }) }), 403, /another workspace/);
+  });
+});
+
+describe('POST /api/workspaces/<ws>/join', () => {
+  it('gives a device that joined with an invite a token of its own, naming its member, with the invite’s role', async () => {
+    const invite = await createInvite('editor', '1d');
+    const res = await joinAs(invite.token, 'usr_ivan', '  Ivan Shevchenko ');
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ role: 'editor', member: 'usr_ivan' });
+    const claims = parseToken(String(res.body.token)).claims;
+    expect(claims).toMatchObject({ ws: 'ws1', role: 'editor', sub: 'usr_ivan', jti: res.body.jti });
+    // A device's own token outlives the invite link it joined with.
+    expect(claims.exp).toBeUndefined();
+    expect(auth.access.invitesOf('ws1')[0]?.joined).toMatchObject([{ member: 'usr_ivan', name: 'Ivan Shevchenko' }]);
+    // Revoking the invite leaves devices that already joined with it working.
+    await call('POST', '/api/workspaces/ws1/revoke', { token: owner, body: { jti: invite.jti } });
+    expect(auth.verify(String(res.body.token), 'ws1').ok).toBe(true);
+  });
+
+  it('refuses a second join with a member’s own token, a deactivated member, and more than the invite grants', async () => {
+    const invite = await createInvite('viewer');
+    const mine = await joinAs(invite.token, 'usr_a', 'A');
+    expectError(await joinAs(String(mine.body.token), 'usr_b', 'B'), 409, /already belongs/);
+    await call('POST', '/api/workspaces/ws1/member', { token: owner, body: { member: 'usr_gone', active: false } });
+    expectError(await joinAs(invite.token, 'usr_gone', 'Gone'), 403, /deactivated/);
+    await call('POST', '/api/workspaces/ws1/member', { token: owner, body: { member: 'usr_boss', role: 'owner' } });
+    expectError(await joinAs(invite.token, 'usr_boss', 'Boss'), 403, /does not grant/);
+    expect(auth.access.tokensOf('ws1', 'usr_boss')).toEqual([]);
+  });
+
+  it('rejects a bad body with 400 and changes nothing', async () => {
+    const invite = await createInvite('editor');
+    for (const body of [{}, { member: 'usr_1' }, { member: 'a b', name: 'x' }, { member: 'usr_1', name: '   ' }, { member: 'usr_1', name: 'x'.repeat(121) }, { member: 'usr_1', name: 'x', extra: 1 }]) {
+      expectError(await call('POST', '/api/workspaces/ws1/join', { token: invite.token, body }), 400);
+    }
+    expectError(await call('POST', '/api/workspaces/ws1/join', { body: { member: 'usr_1', name: 'x' } }), 401);
+    expect(auth.access.tokensOf('ws1', 'usr_1')).toEqual([]);
+  });
+});
+
+describe('POST /api/workspaces/<ws>/member', () => {
+  it('changes a member’s role on every token of theirs at once, durably', async () => {
+    const invite = await createInvite('editor');
+    const a = String((await joinAs(invite.token, 'usr_m', 'M')).body.token);
+    const b = String((await joinAs(invite.token, 'usr_m', 'M')).body.token);
+    const other = String((await joinAs(invite.token, 'usr_o', 'O')).body.token);
+    const changed: string[][] = [];
+    auth.onRoleChange((jtis) => changed.push([...jtis]));
+    const res = await call('POST', '/api/workspaces/ws1/member', { token: owner, body: { member: 'usr_m', role: 'viewer' } });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ member: 'usr_m', role: 'viewer', active: true, tokens: 2 });
+    for (const t of [a, b]) {
+      const v = auth.verify(t, 'ws1');
+      expect(v.ok && v.claims.role).toBe('viewer');
+    }
+    const o = auth.verify(other, 'ws1');
+    expect(o.ok && o.claims.role).toBe('editor');
+    expect(changed).toEqual([[parseToken(a).claims.jti, parseToken(b).claims.jti]]);
+    const restarted = await Auth.open(dir, SECRET);
+    const again = restarted.verify(a, 'ws1');
+    expect(again.ok && again.claims.role).toBe('viewer');
+    // An invite for the member (or tokens with no member) are not affected.
+    const inv = auth.verify(invite.token, 'ws1');
+    expect(inv.ok && inv.claims.role).toBe('editor');
+  });
+
+  it('deactivating revokes the member’s tokens; reactivating lets them join again', async () => {
+    const invite = await createInvite('editor');
+    const mine = String((await joinAs(invite.token, 'usr_x', 'X')).body.token);
+    const res = await call('POST', '/api/workspaces/ws1/member', { token: owner, body: { member: 'usr_x', active: false } });
+    expect(res.body).toMatchObject({ member: 'usr_x', active: false });
+    const v = auth.verify(mine, 'ws1');
+    expect(v.ok ? 0 : v.code).toBe(CLOSE.revoked);
+    expect((await call('POST', '/api/workspaces/ws1/member', { token: owner, body: { member: 'usr_x', active: true } })).body).toMatchObject({ active: true });
+    expect((await joinAs(invite.token, 'usr_x', 'X')).status).toBe(201);
+  });
+
+  it('is for owners only, who cannot lower their own access; a bad body changes nothing', async () => {
+    const invite = await createInvite('owner');
+    const me = String((await joinAs(invite.token, 'usr_me', 'Me')).body.token);
+    expectError(await call('POST', '/api/workspaces/ws1/member', { token: me, body: { member: 'usr_me', role: 'editor' } }), 409, /own access/);
+    expectError(await call('POST', '/api/workspaces/ws1/member', { token: me, body: { member: 'usr_me', active: false } }), 409);
+    expect((await call('POST', '/api/workspaces/ws1/member', { token: me, body: { member: 'usr_other', role: 'viewer' } })).status).toBe(200);
+    expectError(await call('POST', '/api/workspaces/ws1/member', { token: editor, body: { member: 'usr_other', role: 'owner' } }), 403, /owner/);
+    for (const body of [{}, { member: 'usr_1' }, { member: 'usr_1', role: 'admin' }, { member: 'usr_1', active: 'no' }, { member: 'a b', role: 'viewer' }, { member: 'usr_1', role: 'viewer', x: 1 }]) {
+      expectError(await call('POST', '/api/workspaces/ws1/member', { token: owner, body }), 400);
+    }
+    expect(auth.access.access('ws1', 'usr_1')).toBeUndefined();
+  });
+});
+
 describe('GET /api/workspaces/<ws>/whoami', () => {
   it('describes any valid token', async () => {
     const res = await call('GET', '/api/workspaces/ws1/whoami', { token: viewer });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ workspace: 'ws1', role: 'viewer', expiresAt: null });
+    expect(res.body).toEqual({ workspace: 'ws1', role: 'viewer', expiresAt: null, member: null });
 
     const expiring = auth.issue({ workspace: 'ws1', role: 'editor', ttlSeconds: 3600 });
     const exp = parseToken(expiring).claims.exp;
-    expect((await call('GET', '/api/workspaces/ws1/whoami', { token: expiring })).body).toEqual({ workspace: 'ws1', role: 'editor', expiresAt: exp });
+    expect((await call('GET', '/api/workspaces/ws1/whoami', { token: expiring })).body).toEqual({ workspace: 'ws1', role: 'editor', expiresAt: exp, member: null });
+    const mine = auth.issue({ workspace: 'ws1', role: 'editor', member: 'usr_1' });
+    expect((await call('GET', '/api/workspaces/ws1/whoami', { token: mine })).body).toMatchObject({ member: 'usr_1' });
   });
 
   it('answers 401 without a valid token and 403 for another workspace', async () => {
@@ -221,9 +355,14 @@ describe('routing', () => {
   });
 
   it('answers 405 with Allow for the wrong method', async () => {
-    const get = await call('GET', '/api/workspaces/ws1/invites', { token: owner });
+    const get = await call('GET', '/api/workspaces/ws1/revoke', { token: owner });
     expectError(get, 405);
     expect(get.headers.get('allow')).toBe('POST');
+    const put = await call('PUT', '/api/workspaces/ws1/invites', { token: owner });
+    expectError(put, 405);
+    expect(put.headers.get('allow')).toBe('GET, POST');
+    expectError(await call('GET', '/api/workspaces/ws1/join', { token: owner }), 405);
+    expectError(await call('GET', '/api/workspaces/ws1/member', { token: owner }), 405);
     expectError(await call('PUT', '/api/workspaces/ws1/revoke', { token: owner }), 405);
     const post = await call('POST', '/api/workspaces/ws1/whoami', { token: owner, body: {} });
     expectError(post, 405);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { CLOSE, MAX_FRAME_BYTES, PROTOCOL_VERSION, type StoredUpdate } from '@counterpart/protocol';
+import { CLOSE, MAX_FRAME_BYTES, PROTOCOL_VERSION, parseToken, type StoredUpdate } from '@counterpart/protocol';
 import { startRelay, type Relay } from '../src/server.ts';
 import { connect, device, fieldUpdate, syncUrl } from './support/client.ts';
 
@@ -156,6 +156,26 @@ describe('workspace sync socket', () => {
     expect((await check.next('welcome')).head).toBe(1);
     await owner.close();
     await check.close();
+  });
+
+  it('closes a member’s connections with roleChanged when an owner changes their role; they reconnect with it', async () => {
+    const r = await relay();
+    const mine = r.auth.issue({ workspace: 'w', role: 'editor', member: 'usr_m' });
+    const theirs = r.auth.issue({ workspace: 'w', role: 'editor', member: 'usr_o' });
+    await r.auth.access.addMemberToken({ ws: 'w', jti: parseToken(mine).claims.jti, member: 'usr_m', name: 'M', via: 'tok_x', iat: 1 });
+    const a = await device(r.url, 'w', mine);
+    const b = await device(r.url, 'w', theirs);
+    expect(await a.next('welcome')).toMatchObject({ role: 'editor' });
+    await b.next('welcome');
+    await r.auth.setMemberAccess('w', 'usr_m', { role: 'viewer' });
+    expect((await a.closed).code).toBe(CLOSE.roleChanged);
+    const again = await device(r.url, 'w', mine);
+    expect(await again.next('welcome')).toMatchObject({ role: 'viewer' });
+    again.send({ type: 'push', batch: 1, items: [{ docId: 'acc_1', update: edit('acc_1', 'name', 'x') }] });
+    expect((await again.next('refused')).reason).toMatch(/viewer/);
+    expect(b.ws.readyState).toBe(b.ws.OPEN);
+    await again.close();
+    await b.close();
   });
 
   it('closes on a wrong protocol version, a frame before hello, and text frames', async () => {

@@ -1,6 +1,6 @@
 // Accessibility of every main screen, in English and in Russian: axe-core finds no serious or
 // critical violation on the first run, the lists, an account with its timeline, the pipeline,
-// My day, insights, the search palette and the new-record dialog; no console errors on the way.
+// My day, insights, members, the search palette and the new-record dialog; no console errors on the way.
 // Also: the language follows the browser, is switched from the workspace menu and remembered.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -19,6 +19,7 @@ interface Words {
   readonly newAccount: string;
   readonly workspace: RegExp;
   readonly language: string;
+  readonly members: string;
 }
 
 const WORDS: Readonly<Record<'en' | 'ru', Words>> = {
@@ -35,6 +36,7 @@ const WORDS: Readonly<Record<'en' | 'ru', Words>> = {
     newAccount: 'New account',
     workspace: /^Workspace: /,
     language: 'Language',
+    members: 'Members',
   },
   ru: {
     small: /Малое/,
@@ -49,6 +51,7 @@ const WORDS: Readonly<Record<'en' | 'ru', Words>> = {
     newAccount: 'Добавить контрагент',
     workspace: /^Рабочее пространство: /,
     language: 'Язык',
+    members: 'Участники',
   },
 };
 
@@ -125,6 +128,11 @@ async function checkScreens(page: Page, w: Words): Promise<void> {
   await page.locator('main input[type="file"]').setInputFiles(new URL('../fixtures/interop/contacts-with-errors.csv', import.meta.url).pathname);
   await expect(page.locator('main table').nth(1)).toBeVisible();
   await expectAccessible(page, 'import and export');
+
+  await page.goto('/#/members');
+  await expect(page.getByRole('heading', { level: 1, name: w.members })).toBeVisible();
+  await expect(page.locator('main li a[href^="#/users/"]').first()).toBeVisible();
+  await expectAccessible(page, 'members');
 
   await page.goto('/#/accounts');
   await expect(page.locator('main a[href^="#/accounts/"]').first()).toBeVisible();

@@ -36,16 +36,59 @@ export async function invite(page: Page, role: 'editor' | 'viewer'): Promise<str
   return link;
 }
 
-/** A second person, in a browser context of their own, joins from an invite link. */
-export async function join(browser: Browser, link: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext();
+/**
+ * A second person, in a browser context of their own, joins from an invite link. Asked who they
+ * are, they pick the member `as`, add themselves as the new member `newMember`, or skip.
+ */
+export async function join(
+  browser: Browser,
+  link: string,
+  who: { as?: string; newMember?: string; context?: Parameters<Browser['newContext']>[0] } = {},
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext(who.context);
   const page = await context.newPage();
   const errors = collectErrors(page);
   await page.goto(link);
   await expect(page.getByRole('heading', { name: 'Join a workspace' })).toBeVisible();
   await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByRole('heading', { name: 'Who are you?' })).toBeVisible();
+  if (who.as) {
+    await page.getByRole('button', { name: `I am ${who.as}` }).click();
+  } else if (who.newMember) {
+    const name = page.getByLabel('Your name', { exact: true });
+    // The form shows at once in a workspace with no members, else behind "I'm not on the list".
+    await expect(name.or(page.getByRole('button', { name: 'I’m not on the list' }))).toBeVisible({ timeout: 15_000 });
+    if (!(await name.isVisible())) await page.getByRole('button', { name: 'I’m not on the list' }).click();
+    await name.fill(who.newMember);
+    await page.getByRole('button', { name: 'Add me' }).click();
+  } else {
+    await page.getByRole('button', { name: 'Skip for now' }).click();
+  }
   await expect(badge(page)).toContainText('Online', { timeout: 15_000 });
   return { page, errors };
+}
+
+/** This device's user says who they are from the header: a new member named `name`. */
+export async function addMyself(page: Page, name: string): Promise<void> {
+  await page.getByTestId('me-button').click();
+  const dialog = page.getByRole('dialog', { name: 'Who are you?' });
+  const field = dialog.getByLabel('Your name', { exact: true });
+  await expect(field.or(dialog.getByRole('button', { name: 'I’m not on the list' }))).toBeVisible();
+  if (!(await field.isVisible())) await dialog.getByRole('button', { name: 'I’m not on the list' }).click();
+  await field.fill(name);
+  await dialog.getByRole('button', { name: 'Add me' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByTestId('me-button')).toHaveAccessibleName(`You: ${name}`);
+}
+
+/** Connects the open (device-only) workspace to the test relay with an owner token. */
+export async function connectAsOwner(page: Page): Promise<string> {
+  const workspaceId = await page.evaluate(() => localStorage.getItem('counterpart:current') ?? '');
+  await openBadge(page);
+  await page.locator('#relay-token').fill(await ownerToken(workspaceId));
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await expect(badge(page)).toContainText('Online', { timeout: 15_000 });
+  return workspaceId;
 }
 
 export async function setName(page: Page, name: string): Promise<void> {

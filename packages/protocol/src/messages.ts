@@ -51,6 +51,8 @@ export const CLOSE = {
   helloTimeout: 4009,
   /** The device reads slower than the workspace changes; it reconnects and resumes from its cursor. */
   slowConsumer: 4010,
+  /** An owner changed the role of the token's member; the device reconnects with the new role. */
+  roleChanged: 4011,
 } as const;
 export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE];
 

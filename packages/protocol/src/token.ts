@@ -17,6 +17,12 @@ export interface TokenClaims {
   readonly iat: number;
   /** Expires at, epoch seconds; absent for a token that does not expire. */
   readonly exp?: number;
+  /**
+   * The workspace member (a `users` record id) the token belongs to: a device's own token, given
+   * when it joins from an invite link and says who it is. Absent on invite links and operator
+   * tokens. The relay applies the member's current role (an owner may change it) over `role`.
+   */
+  readonly sub?: string;
 }
 
 export class TokenError extends Error {
@@ -60,6 +66,11 @@ export function parseToken(token: string): { claims: TokenClaims; body: string; 
   if (typeof c.jti !== 'string' || !c.jti) throw new TokenError('the token has no id');
   if (typeof c.iat !== 'number' || !Number.isSafeInteger(c.iat)) throw new TokenError('the token has no issue time');
   if (c.exp !== undefined && (typeof c.exp !== 'number' || !Number.isSafeInteger(c.exp))) throw new TokenError('the token expiry is not a time');
-  const claims: TokenClaims = { ws: c.ws, role: c.role as Role, jti: c.jti, iat: c.iat, ...(c.exp !== undefined ? { exp: c.exp } : {}) };
+  if (c.sub !== undefined && (typeof c.sub !== 'string' || !isValidId(c.sub))) throw new TokenError('the token names no valid member');
+  const claims: TokenClaims = {
+    ws: c.ws, role: c.role as Role, jti: c.jti, iat: c.iat,
+    ...(c.exp !== undefined ? { exp: c.exp } : {}),
+    ...(c.sub !== undefined ? { sub: c.sub } : {}),
+  };
   return { claims, body: `${TOKEN_PREFIX}.${encoded}`, signature };
 }

@@ -10,6 +10,11 @@ describe('token claims', () => {
     expect(parsed.signature).toBe('c2ln');
   });
 
+  it('a member’s own token names the member', () => {
+    const claims = { ws: 'ws_1', role: 'viewer' as const, jti: 'tok_2', iat: 1_700_000_000, sub: 'usr_abc' };
+    expect(parseToken(`${tokenBody(claims)}.c2ln`).claims).toEqual(claims);
+  });
+
   it('malformed tokens are TokenErrors naming what is wrong', () => {
     const body = (o: object): string => `cp1.${base64url(new TextEncoder().encode(JSON.stringify(o)))}.x`;
     expect(() => parseToken('')).toThrow(TokenError);
@@ -19,6 +24,8 @@ describe('token claims', () => {
     expect(() => parseToken(body({ ws: 'w', role: 'admin', jti: 'j', iat: 1 }))).toThrow(/role/);
     expect(() => parseToken(body({ ws: 'w', role: 'owner', iat: 1 }))).toThrow(/id/);
     expect(() => parseToken(body({ ws: 'w', role: 'owner', jti: 'j', iat: 1, exp: 'soon' }))).toThrow(/expiry/);
+    expect(() => parseToken(body({ ws: 'w', role: 'owner', jti: 'j', iat: 1, sub: 'a b' }))).toThrow(/member/);
+    expect(() => parseToken(body({ ws: 'w', role: 'owner', jti: 'j', iat: 1, sub: 7 }))).toThrow(/member/);
   });
 
   it('base64url round-trips every byte', () => {

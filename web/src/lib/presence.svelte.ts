@@ -9,7 +9,8 @@ const NAME_KEY = 'counterpart:name';
 const COLORS = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#469990', '#9a6324', '#800000', '#000075'];
 
 export interface PresenceState {
-  readonly user: { readonly name: string; readonly color: string };
+  /** `member`: the workspace member (users record) the device's user said they are. */
+  readonly user: { readonly name: string; readonly color: string; readonly member?: string };
   /** The record on screen, as `collection/id`. */
   readonly viewing?: string;
   /** The field being edited on that record. */
@@ -22,13 +23,19 @@ export interface Peer extends PresenceState {
 
 function isPresence(v: unknown): v is PresenceState {
   const s = v as Partial<PresenceState> | null;
-  return typeof s === 'object' && s !== null && typeof s.user?.name === 'string' && typeof s.user.color === 'string';
+  return typeof s === 'object' && s !== null && typeof s.user?.name === 'string' && typeof s.user.color === 'string'
+    && (s.user.member === undefined || typeof s.user.member === 'string');
 }
 
 class Presence {
   /** Everyone else with the workspace open, in a stable order. */
   others = $state.raw<readonly Peer[]>([]);
-  name = $state(localStorage.getItem(NAME_KEY) ?? '');
+  /** The name typed on this device ("Your name"), used while it has not said which member it is. */
+  ownName = $state(localStorage.getItem(NAME_KEY) ?? '');
+  /** The member this device's user is in the open workspace (members.svelte.ts), if known. */
+  identity = $state.raw<{ readonly name: string; readonly color: string; readonly member: string } | null>(null);
+  /** The name others see and record history names: the member's, else the typed one. */
+  readonly name = $derived(this.identity?.name ?? this.ownName);
 
   private awareness: Awareness | null = null;
   private offRemote: (() => void) | null = null;
@@ -72,8 +79,15 @@ class Presence {
   }
 
   setName(name: string): void {
-    this.name = name.trim();
-    localStorage.setItem(NAME_KEY, this.name);
+    this.ownName = name.trim();
+    localStorage.setItem(NAME_KEY, this.ownName);
+    this.publish();
+  }
+
+  setIdentity(identity: { readonly name: string; readonly color: string; readonly member: string } | null): void {
+    const same = identity?.name === this.identity?.name && identity?.color === this.identity?.color && identity?.member === this.identity?.member;
+    if (same) return;
+    this.identity = identity;
     this.publish();
   }
 
@@ -96,9 +110,10 @@ class Presence {
   private publish(): void {
     const a = this.awareness;
     if (!a) return;
+    const id = this.identity;
     const name = this.name || `Guest ${String(a.clientID % 1000).padStart(3, '0')}`;
-    const color = COLORS[a.clientID % COLORS.length] ?? '#4363d8';
-    a.setLocalState({ user: { name, color }, ...this.local } satisfies PresenceState);
+    const color = id?.color ?? COLORS[a.clientID % COLORS.length] ?? '#4363d8';
+    a.setLocalState({ user: { name, color, ...(id ? { member: id.member } : {}) }, ...this.local } satisfies PresenceState);
   }
 
   private refresh(): void {

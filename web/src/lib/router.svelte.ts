@@ -1,6 +1,6 @@
 // A hash router: #/<collection> and #/<collection>/<id> (#/accounts, #/deals/<id>…), the day plan
-// #/agenda, the deals board #/pipeline, the insights pages #/insights and #/insights/questions,
-// the catalog #/catalog and a quote's printable proposal #/print/<quote id>. The hash keeps deep links and back/forward
+// #/agenda, the deals board #/pipeline, the people #/members, the insights pages #/insights and
+// #/insights/questions, the catalog #/catalog and a quote's printable proposal #/print/<quote id>. The hash keeps deep links and back/forward
 // working in an installed, offline PWA with no server routing at all.
 import { COLLECTION_NAMES, type CollectionName } from '@counterpart/model';
 
@@ -20,7 +20,8 @@ export type Route =
   | { readonly view: 'agenda' }
   | { readonly view: 'catalog' }
   | { readonly view: 'print'; readonly id: string }
-  | { readonly view: 'import' };
+  | { readonly view: 'import' }
+  | { readonly view: 'members' };
 
 export function isListCollection(c: string): c is ListCollection {
   return (LIST_COLLECTIONS as readonly string[]).includes(c);
@@ -34,6 +35,7 @@ export function parseHash(hash: string): Route {
   if (collection === 'catalog') return { view: 'catalog' };
   if (collection === 'print' && id) return { view: 'print', id };
   if (collection === 'import') return { view: 'import' };
+  if (collection === 'members') return { view: 'members' };
   if (!isListCollection(collection)) return { view: 'list', collection: 'accounts' };
   return id ? { view: 'record', collection, id } : { view: 'list', collection };
 }
@@ -58,6 +60,9 @@ export function printHref(quoteId: string): string {
 
 /** Importing files and exporting the workspace's contacts and calendar. */
 export const IMPORT_HREF = '#/import';
+
+/** The people of the workspace, their roles, and the invite links. */
+export const MEMBERS_HREF = '#/members';
 /** "My day": overdue, today's and the coming week's tasks and appointments. */
 export const AGENDA_HREF = '#/agenda';
 
