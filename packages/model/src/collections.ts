@@ -258,9 +258,13 @@ export const COLLECTIONS = {
       score: { kind: 'integer', label: 'Score', min: 0, max: 100, indexed: true },
       assigneeId: { kind: 'ref', to: 'users', label: 'Assigned rep', indexed: true },
       territory: { kind: 'text', label: 'Territory' },
+      productLine: { kind: 'text', label: 'Product line' },
       receivedAt: { kind: 'datetime', label: 'Received', required: true, indexed: true },
       firstResponseAt: { kind: 'datetime', label: 'First response' },
       message: { kind: 'longtext', label: 'Message' },
+      accountId: { kind: 'ref', to: 'accounts', label: 'Account', indexed: true },
+      contactId: { kind: 'ref', to: 'contacts', label: 'Contact' },
+      dealId: { kind: 'ref', to: 'deals', label: 'Deal' },
     },
   },
   campaigns: {

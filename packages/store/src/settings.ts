@@ -5,8 +5,13 @@
 //   lv.<collection> Y.Map  saved list view id -> view (a plain object whose shape the app owns;
 //                          per-view last writer wins)
 //   lvdefault       Y.Map  collection -> id of the view its list opens with
+//   sales           Y.Map  rule set (questions, routing, response, ticketHours, cadence, forms)
+//                          -> its value, parsed by @counterpart/model (per-rule-set last writer wins)
 import * as Y from 'yjs';
-import { COLLECTION_NAMES, parseCustomFieldDef, type CollectionName, type CustomFieldDef } from '@counterpart/model';
+import {
+  COLLECTION_NAMES, DEFAULT_SALES_SETTINGS, SALES_SETTINGS_MAP, parseCustomFieldDef, parseSalesSetting, readSalesSettings,
+  type CollectionName, type CustomFieldDef, type SalesSettings, type SalesSettingsKey,
+} from '@counterpart/model';
 
 export const SETTINGS_DOC_ID = '_settings';
 
@@ -18,6 +23,8 @@ export interface WorkspaceSettings {
   listViews: Partial<Record<CollectionName, StoredListView[]>>;
   /** The saved view each collection's list opens with. */
   defaultListViews: Partial<Record<CollectionName, string>>;
+  /** Qualification, routing, deadlines, the welcome cadence and web forms. */
+  sales: SalesSettings;
 }
 
 /** A saved list view: an id and a name, the rest (sort, filters, columns) belongs to the app. */
@@ -33,7 +40,7 @@ export type ListViewChange =
   | { defaultView: string | null };
 
 export const DEFAULT_SETTINGS: WorkspaceSettings = {
-  name: 'Workspace', currency: 'EUR', customFields: {}, listViews: {}, defaultListViews: {},
+  name: 'Workspace', currency: 'EUR', customFields: {}, listViews: {}, defaultListViews: {}, sales: DEFAULT_SALES_SETTINGS,
 };
 
 function isStoredListView(v: unknown): v is StoredListView {
@@ -69,7 +76,18 @@ export function readSettings(doc: Y.Doc): WorkspaceSettings {
     customFields,
     listViews,
     defaultListViews,
+    sales: readSalesSettings(doc.getMap<unknown>(SALES_SETTINGS_MAP)),
   };
+}
+
+/** Replaces one rule set; the value is parsed first, so a bad one throws and writes nothing. */
+export function writeSalesSetting<K extends SalesSettingsKey>(doc: Y.Doc, key: K, value: unknown): SalesSettings[K] {
+  const parsed = parseSalesSetting(key, value);
+  doc.transact(() => {
+    doc.getMap('meta').set('c', SETTINGS_DOC_ID);
+    doc.getMap<unknown>(SALES_SETTINGS_MAP).set(key, JSON.parse(JSON.stringify(parsed)) as unknown);
+  });
+  return parsed;
 }
 
 export function writeWorkspaceInfo(doc: Y.Doc, info: Partial<Pick<WorkspaceSettings, 'name' | 'currency'>>): void {

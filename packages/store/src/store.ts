@@ -2,8 +2,8 @@
 // and the write queue. Reads go to materialised rows (queries.ts); writes go through ingest.ts.
 import * as Y from 'yjs';
 import {
-  COLLECTIONS, newId, newRecordDoc, readRecord, SCHEMA_VERSION, setDeleted, validate, writeRecord,
-  type CollectionName, type CustomFieldDef, type RecordId, type Row, type Values,
+  COLLECTIONS, deriveValues, newId, newRecordDoc, parseSalesSetting, readRecord, SCHEMA_VERSION, setDeleted, validate, writeRecord,
+  type CollectionName, type CustomFieldDef, type RecordId, type Row, type SalesSettingsKey, type Values,
 } from '@counterpart/model';
 import { openDb, type CounterpartDb, type DbOptions, type Origin, type OutboxEntry, type ProblemEntry } from './db.ts';
 import { DocCache } from './doc-cache.ts';
@@ -13,7 +13,7 @@ import { INGEST_ORIGIN, commitBatch, loadDoc, newIngestStats, prepareBatch, type
 import { refreshDocs } from './external.ts';
 import { Queries } from './queries.ts';
 import {
-  DEFAULT_SETTINGS, SETTINGS_DOC_ID, readSettings, writeCustomField, writeListView, writeWorkspaceInfo,
+  DEFAULT_SETTINGS, SETTINGS_DOC_ID, readSettings, writeCustomField, writeListView, writeSalesSetting, writeWorkspaceInfo,
   type ListViewChange, type WorkspaceSettings,
 } from './settings.ts';
 
@@ -233,7 +233,8 @@ export class WorkspaceStore extends Queries {
 
   async create<C extends CollectionName>(collection: C, values: Values): Promise<RecordId<C>> {
     this.assertOpen();
-    const checked = validate(collection, values, { custom: this.customFields(collection) });
+    const validated = validate(collection, values, { custom: this.customFields(collection) });
+    const checked = { ...validated, ...deriveValues(collection, undefined, validated, this.settings.sales, Date.now()) };
     const id = newId(collection);
     const doc = newRecordDoc(id);
     this.created.add(id);
@@ -254,8 +255,50 @@ export class WorkspaceStore extends Queries {
   async update(collection: CollectionName, id: string, patch: Values): Promise<void> {
     const custom = this.customFields(collection);
     const checked = validate(collection, patch, { partial: true, custom });
-    await this.editRecord(collection, id, (doc) => writeRecord(doc, collection, checked, { custom, by: this.author }));
+    await this.editRecord(collection, id, (doc) => {
+      // Derived from the values as they are at the moment of writing (SPEC S13).
+      const derived = deriveValues(collection, readRecord(doc).values, checked, this.settings.sales, Date.now());
+      writeRecord(doc, collection, { ...checked, ...derived }, { custom, by: this.author });
+    });
   }
+
+  /**
+   * Creates the record with this id unless a record with it exists here already (deleted ones
+   * included). Resolves true when it created it. For records whose ids every device derives
+   * alike (the welcome cadence's tasks), so scheduling them twice creates nothing.
+   */
+  async ensure(collection: CollectionName, id: string, values: Values): Promise<boolean> {
+    this.assertOpen();
+    const custom = this.customFields(collection);
+    const validated = validate(collection, values, { custom });
+    const checked = { ...validated, ...deriveValues(collection, undefined, validated, this.settings.sales, Date.now()) };
+    // One at a time, so two calls for one id cannot both find it missing.
+    const run = this.ensuring.then(async () => {
+      try {
+        await this.acquire(id);
+        this.release(id);
+        return false;
+      } catch (err) {
+        if (!(err instanceof StoreError) || err.reason !== 'not-found') throw err;
+      }
+      const doc = newRecordDoc(id);
+      this.created.add(id);
+      this.track(id, doc);
+      this.cache.set(id, doc);
+      const saves: Promise<unknown>[] = [];
+      this.capture = saves;
+      try {
+        writeRecord(doc, collection, checked, { create: true, custom });
+      } finally {
+        this.capture = null;
+      }
+      await Promise.all(saves);
+      return true;
+    });
+    this.ensuring = run.catch(() => false);
+    return run;
+  }
+  private ensuring: Promise<boolean> = Promise.resolve(false);
 
   /** Deletes a record (a tombstone: it can be restored, and the delete syncs). */
   async remove(collection: CollectionName, id: string): Promise<void> {
@@ -307,6 +350,12 @@ export class WorkspaceStore extends Queries {
   /** Saves, renames or deletes a list view shared by the team, or sets a list's default view. */
   async changeListView(collection: CollectionName, change: ListViewChange): Promise<void> {
     await this.edit(SETTINGS_DOC_ID, (doc) => writeListView(doc, collection, change));
+  }
+
+  /** Replaces one of the workspace's sales and service rule sets (parsed first: a bad one throws). */
+  async setSalesSetting<K extends SalesSettingsKey>(key: K, value: unknown): Promise<void> {
+    parseSalesSetting(key, value);
+    await this.edit(SETTINGS_DOC_ID, (doc) => writeSalesSetting(doc, key, value));
   }
 
   async setWorkspaceInfo(info: Partial<Pick<WorkspaceSettings, 'name' | 'currency'>>): Promise<void> {
