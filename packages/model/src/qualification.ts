@@ -43,7 +43,8 @@ export function checkAnswers(questions: readonly Question[], input: Readonly<Rec
     if (value === '' || value === undefined || value === null) continue;
     const q = questions.find((x) => x.id === key);
     if (!q) return { error: `"${key}" is not a question of this form` };
-    if (typeof value !== 'string' || !q.options.some((o) => o.id === value)) return { error: `"${String(value)}" is not an answer to "${q.text}"` };
+    if (typeof value !== 'string') return { error: `the answer to "${q.text}" must be the id of one of its answers` };
+    if (!q.options.some((o) => o.id === value)) return { error: `"${value}" is not an answer to "${q.text}"` };
     answers[key] = value;
   }
   return { answers };

@@ -1,5 +1,5 @@
 // A hash router: #/<collection> and #/<collection>/<id> (#/accounts, #/deals/<id>…), the day plan
-// #/agenda, the deals board #/pipeline, and the insights pages #/insights and #/insights/questions. The hash keeps deep links and back/forward
+// #/agenda, the deals board #/pipeline, overdue leads and tickets #/overdue, the workspace settings #/settings, and the insights pages #/insights and #/insights/questions. The hash keeps deep links and back/forward
 // working in an installed, offline PWA with no server routing at all.
 import { COLLECTION_NAMES, type CollectionName } from '@counterpart/model';
 
@@ -16,7 +16,9 @@ export type Route =
   | { readonly view: 'record'; readonly collection: ListCollection; readonly id: string }
   | { readonly view: 'insights'; readonly page: InsightsPage }
   | { readonly view: 'pipeline' }
-  | { readonly view: 'agenda' };
+  | { readonly view: 'agenda' }
+  | { readonly view: 'overdue' }
+  | { readonly view: 'settings' };
 
 export function isListCollection(c: string): c is ListCollection {
   return (LIST_COLLECTIONS as readonly string[]).includes(c);
@@ -27,6 +29,8 @@ export function parseHash(hash: string): Route {
   if (collection === 'insights') return { view: 'insights', page: id === 'questions' ? 'questions' : 'overview' };
   if (collection === 'pipeline') return { view: 'pipeline' };
   if (collection === 'agenda') return { view: 'agenda' };
+  if (collection === 'overdue') return { view: 'overdue' };
+  if (collection === 'settings') return { view: 'settings' };
   if (!isListCollection(collection)) return { view: 'list', collection: 'accounts' };
   return id ? { view: 'record', collection, id } : { view: 'list', collection };
 }
@@ -43,6 +47,10 @@ export function insightsHref(page: InsightsPage = 'overview'): string {
 export const PIPELINE_HREF = '#/pipeline';
 /** "My day": overdue, today's and the coming week's tasks and appointments. */
 export const AGENDA_HREF = '#/agenda';
+/** Leads not answered in time and open tickets past due. */
+export const OVERDUE_HREF = '#/overdue';
+/** The workspace's rules: questionnaire, routing, deadlines, cadence, web forms. */
+export const SETTINGS_HREF = '#/settings';
 
 class Router {
   route = $state.raw<Route>(parseHash(location.hash));
