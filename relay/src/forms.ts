@@ -14,7 +14,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as Y from 'yjs';
 import {
-  SALES_SETTINGS_MAP, checkAnswers, checkValue, deriveValues, encodeNewRecord, newId, readSalesSettings,
+  checkAnswers, checkValue, deriveValues, encodeNewRecord, newId, salesSettingsFrom,
   COLLECTIONS, type SalesSettings, type Values,
 } from '@counterpart/model';
 import { FORMS_PATH, isValidId } from '@counterpart/protocol';
@@ -26,8 +26,9 @@ import { RateLimiter, type RateLimit } from './rate-limit.ts';
 import { requestPath } from './request-path.ts';
 import type { RelayStorage } from './storage.ts';
 
-/** The settings doc's id (packages/store settings.ts). */
+/** The settings doc's id and its map of sales rules (packages/store settings.ts). */
 const SETTINGS_DOC_ID = '_settings';
+const SALES_SETTINGS_MAP = 'sales';
 export const MAX_FORM_BODY_BYTES = 32 * 1024;
 const MAX_MESSAGE = 5_000;
 const MAX_TEXT = 200;
@@ -102,7 +103,7 @@ export function createFormsHandler(auth: Auth, storage: RelayStorage, hub: Hub, 
     const now = Date.now();
     const id = newId('leads');
     const values: Values = { ...checked.values, source: 'web_form', status: 'new', receivedAt: now };
-    const record = { ...values, ...deriveValues('leads', undefined, values, sales, now) };
+    const record = { ...values, ...deriveValues('leads', undefined, values, sales, now).values };
     const { doc, update } = encodeNewRecord('leads', id, record, { now });
     doc.destroy();
     await hub.post(workspace, [{ docId: id, update }]);
@@ -129,7 +130,7 @@ function readSettings(storage: RelayStorage, workspace: string): { name: string;
   try {
     if (state) Y.applyUpdate(doc, state);
     const name = doc.getMap<unknown>('ws').get('name');
-    return { name: typeof name === 'string' && name.trim() ? name : 'us', sales: readSalesSettings(doc.getMap<unknown>(SALES_SETTINGS_MAP)) };
+    return { name: typeof name === 'string' && name.trim() ? name : 'us', sales: salesSettingsFrom(doc.getMap<unknown>(SALES_SETTINGS_MAP).toJSON()) };
   } finally {
     doc.destroy();
   }

@@ -1,12 +1,20 @@
 // Values the workspace's rules derive when a record is written, on every device alike: a ticket's
 // due date from its severity, a lead's score, territory and product line from its answers. Called
 // with validated values; returns what to write besides them. Also refuses what the rules forbid
-// (resolving a ticket without resolution notes) with a ValidationError naming the field.
-import { COLLECTIONS, type CollectionName } from './collections.ts';
+// (resolving a ticket without resolution notes) as issues naming the field, which the writer
+// raises as a ValidationError. Imports nothing of the schema: it loads on first use.
+import type { CollectionName } from './names.ts';
 import { ticketDue } from './deadlines.ts';
 import { answerAttributes, scoreLead, type Answers } from './qualification.ts';
 import type { SalesSettings, TicketSeverity } from './sales-settings.ts';
-import { ValidationError, type Values } from './validate.ts';
+import type { Values } from './validate.ts';
+
+export interface Derived {
+  /** Values to write along with the patch. */
+  readonly values: Values;
+  /** What the rules refuse, by field (`message` worded like the model's validation). */
+  readonly issues: readonly { readonly field: string; readonly message: string }[];
+}
 
 const filled = (v: unknown): boolean => v !== undefined && v !== null && (typeof v !== 'string' || v.trim() !== '');
 
@@ -20,8 +28,9 @@ export function deriveValues(
   patch: Values,
   rules: SalesSettings,
   now: number,
-): Values {
+): Derived {
   const out: Values = {};
+  const issues: { field: string; message: string }[] = [];
   const next = { ...before, ...patch };
   if (collection === 'tickets') {
     if (!filled(next.openedAt)) out.openedAt = next.openedAt = now;
@@ -31,9 +40,7 @@ export function deriveValues(
       out.due = ticketDue(next.openedAt, next.severity as TicketSeverity, rules.ticketHours);
     }
     const resolving = (next.status === 'resolved' || next.status === 'closed') && (before === undefined || 'status' in patch || 'resolution' in patch);
-    if (resolving && !filled(next.resolution)) {
-      throw new ValidationError('tickets', [{ field: 'resolution', label: COLLECTIONS.tickets.fields.resolution.label, message: 'is required to resolve a ticket' }]);
-    }
+    if (resolving && !filled(next.resolution)) issues.push({ field: 'resolution', message: 'is required to resolve a ticket' });
   } else if (collection === 'leads') {
     if (!filled(next.receivedAt)) out.receivedAt = now;
     if (before === undefined || 'answers' in patch) {
@@ -45,5 +52,5 @@ export function deriveValues(
       if (attrs.productLine !== undefined && !filled(next.productLine)) out.productLine = attrs.productLine;
     }
   }
-  return out;
+  return { values: out, issues };
 }

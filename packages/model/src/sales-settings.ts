@@ -1,12 +1,12 @@
 // The workspace's sales and service rules: the qualification questionnaire, lead routing, the
 // lead response deadline, ticket deadlines by severity, the welcome cadence and the published web
-// forms. They live in the settings doc under one Y.Map (`SALES_SETTINGS_MAP`), one key per rule
-// set, so two people editing different rule sets both keep their change. Every value is parsed
+// forms. They live in the settings doc under one Y.Map, one key per rule set, so two people
+// editing different rule sets both keep their change. Every value is parsed
 // here, from a form or a synced doc alike: a value that does not parse falls back to its default.
-import type * as Y from 'yjs';
-import { TASK_KINDS, TICKET_SEVERITIES } from './collections.ts';
+import { TASK_KINDS, TICKET_SEVERITIES } from './enums.ts';
 
-export const SALES_SETTINGS_MAP = 'sales';
+// Where they live in the settings doc is the store's business (`sales` map, store settings.ts);
+// the relay reads the same map to show a workspace's questionnaire on its web form.
 
 export type TicketSeverity = (typeof TICKET_SEVERITIES)[number];
 export type TaskKind = (typeof TASK_KINDS)[number];
@@ -230,11 +230,14 @@ export function parseSalesSetting<K extends SalesSettingsKey>(key: K, value: unk
   return PARSERS[key](value);
 }
 
-/** Reads the rule sets from the settings doc's map; a missing or unreadable one is its default. */
-export function readSalesSettings(map: Y.Map<unknown>): SalesSettings {
+/**
+ * The rule sets from the settings doc's map as stored (its JSON); a missing or unreadable one is
+ * its default.
+ */
+export function salesSettingsFrom(stored: Readonly<Record<string, unknown>>): SalesSettings {
   const out: Record<string, unknown> = { ...DEFAULT_SALES_SETTINGS };
   for (const key of Object.keys(PARSERS) as SalesSettingsKey[]) {
-    const raw = map.get(key);
+    const raw = stored[key];
     if (raw === undefined) continue;
     try {
       out[key] = PARSERS[key](raw);

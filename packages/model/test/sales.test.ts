@@ -123,27 +123,34 @@ describe('deadlines', () => {
   });
 });
 
+/** The values a write derives; throws the rules' refusal as a ValidationError, as the store does. */
+function derived(...args: Parameters<typeof deriveValues>): Record<string, unknown> {
+  const d = deriveValues(...args);
+  if (d.issues.length) throw new ValidationError(args[0], d.issues.map((i) => ({ ...i, label: i.field })));
+  return d.values;
+}
+
 describe('derived values', () => {
   const rules: SalesSettings = { ...DEFAULT_SALES_SETTINGS, questions: QUESTIONS };
   const now = Date.UTC(2026, 2, 1, 8);
   it('[D3] a new ticket opens now and is due by its severity; a severity change moves the due date', () => {
-    const created = deriveValues('tickets', undefined, { subject: 'Leak', severity: 'high', status: 'new' }, rules, now);
+    const created = derived('tickets', undefined, { subject: 'Leak', severity: 'high', status: 'new' }, rules, now);
     expect(created).toEqual({ openedAt: now, due: now + 24 * HOUR });
     const before = { subject: 'Leak', severity: 'high', status: 'new', ...created };
-    expect(deriveValues('tickets', before, { severity: 'critical' }, rules, now + HOUR)).toEqual({ due: now + 4 * HOUR });
-    expect(deriveValues('tickets', before, { subject: 'Big leak' }, rules, now + HOUR)).toEqual({});
-    expect(deriveValues('tickets', before, { severity: 'low', due: now + 2 * HOUR }, rules, now)).toEqual({});
+    expect(derived('tickets', before, { severity: 'critical' }, rules, now + HOUR)).toEqual({ due: now + 4 * HOUR });
+    expect(derived('tickets', before, { subject: 'Big leak' }, rules, now + HOUR)).toEqual({});
+    expect(derived('tickets', before, { severity: 'low', due: now + 2 * HOUR }, rules, now)).toEqual({});
   });
   it('[D4] resolving a ticket needs resolution notes', () => {
     const before = { subject: 'Leak', severity: 'high', status: 'open', openedAt: now, due: now };
-    expect(() => deriveValues('tickets', before, { status: 'resolved' }, rules, now)).toThrow(ValidationError);
-    expect(deriveValues('tickets', before, { status: 'resolved', resolution: 'Replaced the seal' }, rules, now)).toEqual({});
-    expect(() => deriveValues('tickets', { ...before, status: 'resolved', resolution: 'x' }, { resolution: '' }, rules, now)).toThrow(/resolution/i);
+    expect(() => derived('tickets', before, { status: 'resolved' }, rules, now)).toThrow(ValidationError);
+    expect(derived('tickets', before, { status: 'resolved', resolution: 'Replaced the seal' }, rules, now)).toEqual({});
+    expect(() => derived('tickets', { ...before, status: 'resolved', resolution: 'x' }, { resolution: '' }, rules, now)).toThrow(/resolution/i);
   });
   it('[Q5] a lead gets its score, territory and product line from its answers', () => {
-    expect(deriveValues('leads', undefined, { name: 'A', status: 'new', answers: { budget: 'big', region: 's', line: 'pumps' } }, rules, now))
+    expect(derived('leads', undefined, { name: 'A', status: 'new', answers: { budget: 'big', region: 's', line: 'pumps' } }, rules, now))
       .toEqual({ receivedAt: now, score: 60, territory: 'South', productLine: 'Pumps' });
-    expect(deriveValues('leads', { name: 'A', status: 'new', receivedAt: now, score: 60, territory: 'West' }, { answers: { budget: 'big', when: 'now', region: 'n' } }, rules, now))
+    expect(derived('leads', { name: 'A', status: 'new', receivedAt: now, score: 60, territory: 'West' }, { answers: { budget: 'big', when: 'now', region: 'n' } }, rules, now))
       .toEqual({ score: 100 });
   });
 });

@@ -8,12 +8,11 @@
 //   sales           Y.Map  rule set (questions, routing, response, ticketHours, cadence, forms)
 //                          -> its value, parsed by @counterpart/model (per-rule-set last writer wins)
 import * as Y from 'yjs';
-import {
-  COLLECTION_NAMES, DEFAULT_SALES_SETTINGS, SALES_SETTINGS_MAP, parseCustomFieldDef, parseSalesSetting, readSalesSettings,
-  type CollectionName, type CustomFieldDef, type SalesSettings, type SalesSettingsKey,
-} from '@counterpart/model';
+import { COLLECTION_NAMES, parseCustomFieldDef, type CollectionName, type CustomFieldDef, type SalesSettingsKey } from '@counterpart/model';
 
 export const SETTINGS_DOC_ID = '_settings';
+/** The settings doc's map of sales and service rule sets (read by the relay's web form too). */
+export const SALES_SETTINGS_MAP = 'sales';
 
 export interface WorkspaceSettings {
   name: string;
@@ -23,8 +22,11 @@ export interface WorkspaceSettings {
   listViews: Partial<Record<CollectionName, StoredListView[]>>;
   /** The saved view each collection's list opens with. */
   defaultListViews: Partial<Record<CollectionName, string>>;
-  /** Qualification, routing, deadlines, the welcome cadence and web forms. */
-  sales: SalesSettings;
+  /**
+   * Qualification, routing, deadlines, the welcome cadence and web forms, as stored: read them
+   * with the model's `salesSettingsFrom` (the store does, in `salesSettings()`).
+   */
+  sales: Readonly<Record<string, unknown>>;
 }
 
 /** A saved list view: an id and a name, the rest (sort, filters, columns) belongs to the app. */
@@ -40,7 +42,7 @@ export type ListViewChange =
   | { defaultView: string | null };
 
 export const DEFAULT_SETTINGS: WorkspaceSettings = {
-  name: 'Workspace', currency: 'EUR', customFields: {}, listViews: {}, defaultListViews: {}, sales: DEFAULT_SALES_SETTINGS,
+  name: 'Workspace', currency: 'EUR', customFields: {}, listViews: {}, defaultListViews: {}, sales: {},
 };
 
 function isStoredListView(v: unknown): v is StoredListView {
@@ -76,18 +78,16 @@ export function readSettings(doc: Y.Doc): WorkspaceSettings {
     customFields,
     listViews,
     defaultListViews,
-    sales: readSalesSettings(doc.getMap<unknown>(SALES_SETTINGS_MAP)),
+    sales: doc.getMap<unknown>(SALES_SETTINGS_MAP).toJSON(),
   };
 }
 
-/** Replaces one rule set; the value is parsed first, so a bad one throws and writes nothing. */
-export function writeSalesSetting<K extends SalesSettingsKey>(doc: Y.Doc, key: K, value: unknown): SalesSettings[K] {
-  const parsed = parseSalesSetting(key, value);
+/** Replaces one rule set with a value the model has parsed (`parseSalesSetting`). */
+export function writeSalesSetting(doc: Y.Doc, key: SalesSettingsKey, parsed: unknown): void {
   doc.transact(() => {
     doc.getMap('meta').set('c', SETTINGS_DOC_ID);
     doc.getMap<unknown>(SALES_SETTINGS_MAP).set(key, JSON.parse(JSON.stringify(parsed)) as unknown);
   });
-  return parsed;
 }
 
 export function writeWorkspaceInfo(doc: Y.Doc, info: Partial<Pick<WorkspaceSettings, 'name' | 'currency'>>): void {

@@ -2,8 +2,8 @@
 // and the write queue. Reads go to materialised rows (queries.ts); writes go through ingest.ts.
 import * as Y from 'yjs';
 import {
-  COLLECTIONS, deriveValues, newId, newRecordDoc, parseSalesSetting, readRecord, SCHEMA_VERSION, setDeleted, validate, writeRecord,
-  type CollectionName, type CustomFieldDef, type RecordId, type Row, type SalesSettingsKey, type Values,
+  COLLECTIONS, newId, newRecordDoc, readRecord, SCHEMA_VERSION, setDeleted, validate, ValidationError, writeRecord,
+  type CollectionName, type CustomFieldDef, type RecordId, type Row, type SalesSettings, type SalesSettingsKey, type Values,
 } from '@counterpart/model';
 import { openDb, type CounterpartDb, type DbOptions, type Origin, type OutboxEntry, type ProblemEntry } from './db.ts';
 import { DocCache } from './doc-cache.ts';
@@ -16,6 +16,18 @@ import {
   DEFAULT_SETTINGS, SETTINGS_DOC_ID, readSettings, writeCustomField, writeListView, writeSalesSetting, writeWorkspaceInfo,
   type ListViewChange, type WorkspaceSettings,
 } from './settings.ts';
+
+/** Collections whose writes the workspace's rules add to (rules.ts). */
+const RULED: ReadonlySet<CollectionName> = new Set(['tickets', 'leads']);
+let rules: Promise<typeof import('./rules.ts')> | undefined;
+const loadRules = (): Promise<typeof import('./rules.ts')> => (rules ??= import('./rules.ts'));
+
+/** Raises what the workspace's rules refuse as the ValidationError a form shows by its fields. */
+function refuse(collection: CollectionName, issues: readonly { field: string; message: string }[]): void {
+  if (!issues.length) return;
+  const fields: Readonly<Record<string, { label: string }>> = COLLECTIONS[collection].fields;
+  throw new ValidationError(collection, issues.map((i) => ({ ...i, label: fields[i.field]?.label ?? i.field })));
+}
 
 export interface StoreOptions extends DbOptions {
   /** How many unpinned docs stay in memory after use. */
@@ -234,7 +246,7 @@ export class WorkspaceStore extends Queries {
   async create<C extends CollectionName>(collection: C, values: Values): Promise<RecordId<C>> {
     this.assertOpen();
     const validated = validate(collection, values, { custom: this.customFields(collection) });
-    const checked = { ...validated, ...deriveValues(collection, undefined, validated, this.settings.sales, Date.now()) };
+    const checked = { ...validated, ...(await this.derive(collection, undefined, validated)) };
     const id = newId(collection);
     const doc = newRecordDoc(id);
     this.created.add(id);
@@ -255,10 +267,12 @@ export class WorkspaceStore extends Queries {
   async update(collection: CollectionName, id: string, patch: Values): Promise<void> {
     const custom = this.customFields(collection);
     const checked = validate(collection, patch, { partial: true, custom });
+    const rules = RULED.has(collection) ? await loadRules() : undefined;
     await this.editRecord(collection, id, (doc) => {
       // Derived from the values as they are at the moment of writing (SPEC S13).
-      const derived = deriveValues(collection, readRecord(doc).values, checked, this.settings.sales, Date.now());
-      writeRecord(doc, collection, { ...checked, ...derived }, { custom, by: this.author });
+      const derived = rules?.deriveValues(collection, readRecord(doc).values, checked, rules.salesSettingsFrom(this.settings.sales), Date.now());
+      if (derived) refuse(collection, derived.issues);
+      writeRecord(doc, collection, { ...checked, ...derived?.values }, { custom, by: this.author });
     });
   }
 
@@ -271,7 +285,7 @@ export class WorkspaceStore extends Queries {
     this.assertOpen();
     const custom = this.customFields(collection);
     const validated = validate(collection, values, { custom });
-    const checked = { ...validated, ...deriveValues(collection, undefined, validated, this.settings.sales, Date.now()) };
+    const checked = { ...validated, ...(await this.derive(collection, undefined, validated)) };
     // One at a time, so two calls for one id cannot both find it missing.
     const run = this.ensuring.then(async () => {
       try {
@@ -353,9 +367,23 @@ export class WorkspaceStore extends Queries {
   }
 
   /** Replaces one of the workspace's sales and service rule sets (parsed first: a bad one throws). */
-  async setSalesSetting<K extends SalesSettingsKey>(key: K, value: unknown): Promise<void> {
-    parseSalesSetting(key, value);
-    await this.edit(SETTINGS_DOC_ID, (doc) => writeSalesSetting(doc, key, value));
+  async setSalesSetting(key: SalesSettingsKey, value: unknown): Promise<void> {
+    const parsed = (await loadRules()).parseSalesSetting(key, value);
+    await this.edit(SETTINGS_DOC_ID, (doc) => writeSalesSetting(doc, key, parsed));
+  }
+
+  /** The workspace's sales and service rules, read from the settings doc. */
+  async salesSettings(): Promise<SalesSettings> {
+    return (await loadRules()).salesSettingsFrom(this.settings.sales);
+  }
+
+  /** What the workspace's rules derive for a write to `collection` (SPEC S13). */
+  private async derive(collection: CollectionName, before: Values | undefined, patch: Values): Promise<Values> {
+    if (!RULED.has(collection)) return {};
+    const rules = await loadRules();
+    const derived = rules.deriveValues(collection, before, patch, rules.salesSettingsFrom(this.settings.sales), Date.now());
+    refuse(collection, derived.issues);
+    return derived.values;
   }
 
   async setWorkspaceInfo(info: Partial<Pick<WorkspaceSettings, 'name' | 'currency'>>): Promise<void> {

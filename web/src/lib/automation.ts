@@ -6,7 +6,7 @@
 import { cadenceTasks, firstOrder, type Row } from '@counterpart/model';
 import type { ChangeEvent, WorkspaceStore } from '@counterpart/store';
 import { handleError } from './errors.ts';
-import { needsRouting, repsOf, routeRow } from './workflows.ts';
+import { needsRouting, repsOf, routeRow, rulesOf } from './workflows.ts';
 
 const SETTLE_MS = 300;
 const RETRY_MS = 2_000;
@@ -83,7 +83,7 @@ export function startAutomation(store: WorkspaceStore, host: AutomationHost): ()
     const pending = (await store.rows('leads', ids)).filter(needsRouting).sort((a, b) => Number(a.receivedAt ?? 0) - Number(b.receivedAt ?? 0) || (a.id < b.id ? -1 : 1));
     for (const lead of pending) {
       if (stopped) return;
-      const route = routeRow(lead, store.settings.sales.routing, reps);
+      const route = routeRow(lead, rulesOf(store).routing, reps);
       if (!route) return;
       await store.update('leads', lead.id, { assigneeId: route.repId });
       const rep = reps.findIndex((r) => r.id === route.repId);
@@ -95,7 +95,7 @@ export function startAutomation(store: WorkspaceStore, host: AutomationHost): ()
     if (!orders.size) return;
     const batch = [...orders.values()];
     orders.clear();
-    const steps = store.settings.sales.cadence;
+    const steps = rulesOf(store).cadence;
     if (!steps.length) return;
     const since = new Date(Date.now() - CADENCE_WINDOW_DAYS * DAY).toISOString().slice(0, 10);
     const accounts = new Set<string>();
@@ -109,7 +109,7 @@ export function startAutomation(store: WorkspaceStore, host: AutomationHost): ()
       const account = await store.get('accounts', accountId);
       if (!account) continue;
       const owner = typeof account.ownerId === 'string' ? account.ownerId : undefined;
-      for (const task of cadenceTasks(steps, { id: accountId, ...(owner ? { ownerId: owner } : {}) }, first.orderedOn, store.settings.sales.response.dayStart)) {
+      for (const task of cadenceTasks(steps, { id: accountId, ...(owner ? { ownerId: owner } : {}) }, first.orderedOn, rulesOf(store).response.dayStart)) {
         await store.ensure('tasks', task.id, task.values);
       }
     }

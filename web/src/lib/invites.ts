@@ -48,14 +48,3 @@ export function inviteClaims(token: string): TokenClaims {
   return claims;
 }
 
-/** Asks the relay for a web form's token (owners only); the form lives at `formLink`. */
-export async function requestFormToken(relay: RelayLink, workspaceId: string): Promise<{ token: string; jti: string }> {
-  const body = await post<{ token?: string; jti?: string }>(relay, workspaceId, 'forms', {});
-  if (!body.token || !body.jti) throw new Error('the relay sent no token');
-  return { token: body.token, jti: body.jti };
-}
-
-/** The public address of a workspace's web form on its relay. */
-export function formLink(relayUrl: string, workspaceId: string, token: string): string {
-  return `${relayUrl.replace(/\/+$/, '')}/forms/${encodeURIComponent(workspaceId)}/${encodeURIComponent(token)}`;
-}

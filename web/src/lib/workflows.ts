@@ -1,8 +1,14 @@
 // The sales and service workflows as pure functions over rows: who takes leads and how loaded
 // they are, which leads wait to be routed, what is overdue, and what a lead converts into.
 import {
-  isOpenTicket, responseDue, routeLead, type Rep, type ResponseDeadline, type Route, type Row, type RoutingRule, type Values,
+  isOpenTicket, responseDue, routeLead, salesSettingsFrom, type Rep, type ResponseDeadline, type Route, type Row, type RoutingRule,
+  type SalesSettings, type Values,
 } from '@counterpart/model';
+
+/** The workspace's rules from its settings as stored. */
+export function rulesOf(store: { readonly settings: { readonly sales: Readonly<Record<string, unknown>> } }): SalesSettings {
+  return salesSettingsFrom(store.settings.sales);
+}
 
 /** Lead statuses that still need a rep's attention: they count towards the rep's load. */
 export const OPEN_LEAD_STATUSES: readonly string[] = ['new', 'contacted', 'qualified'];
