@@ -5,7 +5,6 @@
 // account and step (model SPEC RT4, C1), so doing it twice creates nothing new.
 import { cadenceTasks, firstOrder, type Row } from '@counterpart/model';
 import type { ChangeEvent, WorkspaceStore } from '@counterpart/store';
-import { handleError } from './errors.ts';
 import { needsRouting, repsOf, routeRow, rulesOf } from './workflows.ts';
 
 const SETTLE_MS = 300;
@@ -19,6 +18,8 @@ export interface AutomationHost {
   canWrite(): boolean;
   /** The device is still catching up with its relay: what it sees is not yet the whole story. */
   catchingUp(): boolean;
+  /** Where a failure goes (the app's error notice). */
+  onError(err: unknown): void;
 }
 
 export function startAutomation(store: WorkspaceStore, host: AutomationHost): () => void {
@@ -61,7 +62,7 @@ export function startAutomation(store: WorkspaceStore, host: AutomationHost): ()
       await routeLeads();
       await scheduleCadences();
     } catch (err) {
-      if (!stopped) handleError(err);
+      if (!stopped) host.onError(err);
     } finally {
       running = false;
     }
