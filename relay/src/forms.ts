@@ -22,6 +22,7 @@ import { ABORTED, TOO_LARGE, readBody } from './api.ts';
 import type { Auth } from './auth.ts';
 import { formPage, messagePage, pageText, thanksPage, type FormPageText } from './form-page.ts';
 import type { Hub } from './hub.ts';
+import { log as stdoutLog, type Logger } from './log.ts';
 import { RateLimiter, type RateLimit } from './rate-limit.ts';
 import { requestPath } from './request-path.ts';
 import type { RelayStorage } from './storage.ts';
@@ -47,7 +48,7 @@ export type FormsHandler = (req: IncomingMessage, res: ServerResponse) => Promis
 
 type Reply = { kind: 'html' | 'json' };
 
-export function createFormsHandler(auth: Auth, storage: RelayStorage, hub: Hub, limits: FormLimits = DEFAULT_FORM_LIMITS): FormsHandler {
+export function createFormsHandler(auth: Auth, storage: RelayStorage, hub: Hub, limits: FormLimits = DEFAULT_FORM_LIMITS, log: Logger = stdoutLog): FormsHandler {
   const byClient = new RateLimiter(limits.perClient);
   const byForm = new RateLimiter(limits.perForm);
   return async (req, res) => {
@@ -79,6 +80,7 @@ export function createFormsHandler(auth: Auth, storage: RelayStorage, hub: Hub, 
 
     const wait = Math.max(byClient.take(clientKey(req)), byForm.take(verdict.claims.jti));
     if (wait > 0) {
+      log({ event: 'form_rate_limited', workspace, form: verdict.claims.jti });
       fail(res, reply, t, 429, `too many submissions; try again in ${wait} s`, t.unavailableTitle, t.tooMany(wait), { 'Retry-After': String(wait) });
       return true;
     }
@@ -107,6 +109,7 @@ export function createFormsHandler(auth: Auth, storage: RelayStorage, hub: Hub, 
     const { doc, update } = encodeNewRecord('leads', id, record, { now });
     doc.destroy();
     await hub.post(workspace, [{ docId: id, update }]);
+    log({ event: 'form_lead', workspace, form: verdict.claims.jti, lead: id });
     if (reply.kind === 'json') sendJson(res, 201, { id });
     else send(res, 200, 'text/html; charset=utf-8', thanksPage(t));
     return true;

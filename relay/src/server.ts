@@ -65,7 +65,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits };
 
   const serveStatic = opts.staticDir === undefined ? undefined : createStaticHandler(opts.staticDir);
-  const forms = createFormsHandler(auth, storage, hub, opts.formLimits);
+  const forms = createFormsHandler(auth, storage, hub, opts.formLimits, opts.log ?? log);
   const route = createRouter(serveStatic, createApiHandler(auth), forms, metrics);
 
   const server = createServer((req, res) => {

@@ -12,10 +12,12 @@ const SECRET = 'relay-test-secret-0123456789';
 const relays: Relay[] = [];
 const dirs: string[] = [];
 
+const logged: Record<string, unknown>[] = [];
+
 async function relay(formLimits?: Parameters<typeof startRelay>[0]['formLimits']): Promise<Relay> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cp-relay-forms-'));
   dirs.push(dataDir);
-  const r = await startRelay({ port: 0, dataDir, secret: SECRET, log: () => undefined, ...(formLimits ? { formLimits } : {}) });
+  const r = await startRelay({ port: 0, dataDir, secret: SECRET, log: (f) => void logged.push(f), ...(formLimits ? { formLimits } : {}) });
   relays.push(r);
   return r;
 }
@@ -115,6 +117,7 @@ describe('public web form', () => {
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
     expect(id).toMatch(/^led_/);
+    expect(logged).toContainEqual(expect.objectContaining({ event: 'form_lead', workspace: 'ws1', lead: id }));
   });
 
   it('[F3] a bad, revoked or non-form token is refused and nothing is stored', async () => {
