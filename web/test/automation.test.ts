@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cadenceTaskId } from '@counterpart/model';
+import { cadenceTaskId, encodeNewRecord, newId } from '@counterpart/model';
 import { WorkspaceStore } from '@counterpart/store';
 import { startAutomation } from '../src/lib/automation.ts';
 
@@ -42,6 +42,34 @@ describe('automation on a device that may write', () => {
     const lead = await store.create('leads', { name: 'Olga', status: 'new', receivedAt: Date.now(), territory: 'South' });
     const row = await until(() => store.get('leads', lead), (r) => typeof r?.assigneeId === 'string');
     expect(row?.assigneeId).toBe(boris);
+  });
+
+  it('[RT4] two devices routing the same lead at once pick the same rep, and converge after exchanging edits', async () => {
+    const a = await fresh();
+    const b = await fresh();
+    // Both hold the same team (as after a sync): everything a writes goes to b.
+    await a.create('users', { name: 'Anna', role: 'editor' });
+    await a.create('users', { name: 'Boris', role: 'editor' });
+    await a.create('leads', { name: 'Earlier', status: 'new', receivedAt: Date.now() - 60_000 });
+    await until(() => a.where('leads', 'status', 'new'), (rows) => rows.every((r) => typeof r.assigneeId === 'string'));
+    const exchange = async (from: WorkspaceStore, to: WorkspaceStore): Promise<void> => {
+      const out = await from.outbox();
+      await to.ingest(out.map((e) => ({ docId: e.docId, update: e.u })), 'remote');
+    };
+    await exchange(a, b);
+    // A lead posted through the web form reaches both devices unassigned.
+    const id = newId('leads');
+    const { doc, update } = encodeNewRecord('leads', id, { name: 'Olga', status: 'new', receivedAt: Date.now() });
+    doc.destroy();
+    await Promise.all([a.ingest([{ docId: id, update }], 'remote'), b.ingest([{ docId: id, update }], 'remote')]);
+    const onA = await until(() => a.get('leads', id), (r) => typeof r?.assigneeId === 'string');
+    const onB = await until(() => b.get('leads', id), (r) => typeof r?.assigneeId === 'string');
+    expect(onA?.assigneeId).toBeDefined();
+    expect(onB?.assigneeId).toBe(onA?.assigneeId);
+    await exchange(a, b);
+    await exchange(b, a);
+    expect((await a.get('leads', id))?.assigneeId).toBe(onA?.assigneeId);
+    expect((await b.get('leads', id))?.assigneeId).toBe(onA?.assigneeId);
   });
 
   it('does nothing on a device that may not write', async () => {
