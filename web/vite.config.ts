@@ -51,9 +51,9 @@ export default defineConfig({
         // The demo worker carries the data generator; it must be available offline too.
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
         navigateFallback: '/index.html',
-        // The relay's own pages (health, metrics, API) stay the relay's when opened in a browser
+        // The relay's own pages (health, metrics, API, public web forms) stay the relay's when opened in a browser
         // that has the app installed.
-        navigateFallbackDenylist: [/^\/(healthz|metrics)$/, /^\/api(\/|$)/],
+        navigateFallbackDenylist: [/^\/(healthz|metrics)$/, /^\/api(\/|$)/, /^\/forms\//],
         cleanupOutdatedCaches: true,
         // The first visit is served by the worker as soon as it is installed, so views and
         // workers loaded later (pipeline, insights, the demo) come from the cache too and work

@@ -4,6 +4,7 @@
 //   POST /api/workspaces/<ws>/invites  owner   { role, ttl? }  → 201 { token, jti, role, expiresAt }
 //   GET  /api/workspaces/<ws>/invites  owner   —               → 200 { invites: [{ jti, role, issuedAt,
 //                                                                   expiresAt, revoked, joined: [{ member, name, at }] }] }
+//   POST /api/workspaces/<ws>/forms    owner   { ttl? }        → 201 { token, jti, expiresAt }  (a web form's token)
 //   POST /api/workspaces/<ws>/revoke   owner   { jti }         → 200 { revoked }
 //   GET  /api/workspaces/<ws>/whoami   anyone  —               → 200 { workspace, role, expiresAt, member }
 //   POST /api/workspaces/<ws>/join     anyone  { member, name } → 201 { token, jti, role, member }
@@ -21,9 +22,9 @@
 // are `{ "error": "…" }`. Tokens travel in a header, never a cookie, so another site cannot make
 // a browser call this API with its user's credentials.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CLOSE, MAX_BLOB_BYTES, ROLES, isSha256, isValidId, parseToken, type Role, type TokenClaims } from '@counterpart/protocol';
+import { CLOSE, MAX_BLOB_BYTES, ROLES, isSha256, isValidId, parseToken, type Role } from '@counterpart/protocol';
 import { MAX_MEMBER_NAME } from './access.ts';
-import { AuthError, parseTtl, type Auth } from './auth.ts';
+import { AuthError, parseTtl, type AccessClaims, type Auth } from './auth.ts';
 import type { BlobStore } from './blobs.ts';
 import { requestPath } from './request-path.ts';
 
@@ -35,10 +36,11 @@ export const API_PREFIX = '/api/';
 /** Resolves true when the request was an API request and has been answered. */
 export type ApiHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
-type Action = 'invites' | 'revoke' | 'whoami' | 'join' | 'member';
+type Action = 'invites' | 'forms' | 'revoke' | 'whoami' | 'join' | 'member';
 
 const METHODS: Record<Action, readonly string[]> = {
   invites: ['GET', 'POST'],
+  forms: ['POST'],
   revoke: ['POST'],
   whoami: ['GET'],
   join: ['POST'],
@@ -116,7 +118,7 @@ async function route(auth: Auth, path: string, req: IncomingMessage, res: Server
       const { role, ttl } = inviteRequest(body);
       const token = auth.issue({ workspace, role, ...(ttl !== undefined ? { ttlSeconds: ttl } : {}) });
       const issued = parseToken(token).claims;
-      await auth.access.addInvite({ ws: workspace, jti: issued.jti, role: issued.role, iat: issued.iat, ...(issued.exp !== undefined ? { exp: issued.exp } : {}) });
+      await auth.access.addInvite({ ws: workspace, jti: issued.jti, role, iat: issued.iat, ...(issued.exp !== undefined ? { exp: issued.exp } : {}) });
       sendJson(res, 201, { token, jti: issued.jti, role: issued.role, expiresAt: issued.exp ?? null });
       return;
     }
@@ -147,6 +149,16 @@ async function route(auth: Auth, path: string, req: IncomingMessage, res: Server
       }
       const next = await auth.setMemberAccess(workspace, member, { ...(role !== undefined ? { role } : {}), ...(active !== undefined ? { active } : {}) });
       sendJson(res, 200, { member, role: next.role ?? null, active: next.inactive !== true, tokens: auth.access.tokensOf(workspace, member).length });
+      return;
+    }
+    case 'forms': {
+      requireOwner(claims);
+      const body = await readJsonObject(req);
+      if (body === undefined) return;
+      const ttl = formRequest(body);
+      const token = auth.issue({ workspace, role: 'form', ...(ttl !== undefined ? { ttlSeconds: ttl } : {}) });
+      const issued = parseToken(token).claims;
+      sendJson(res, 201, { token, jti: issued.jti, expiresAt: issued.exp ?? null });
       return;
     }
     case 'revoke': {
@@ -208,7 +220,7 @@ function isAction(action: string | undefined): action is Action {
 }
 
 /** The claims of the request's bearer token, valid for `workspace`; throws 401 or 403. */
-function authenticate(auth: Auth, req: IncomingMessage, workspace: string): TokenClaims {
+function authenticate(auth: Auth, req: IncomingMessage, workspace: string): AccessClaims {
   const header = req.headers.authorization;
   if (header === undefined || header.trim() === '') {
     throw new ApiError(401, 'missing bearer token', { 'WWW-Authenticate': 'Bearer' });
@@ -221,7 +233,7 @@ function authenticate(auth: Auth, req: IncomingMessage, workspace: string): Toke
   throw new ApiError(401, result.reason, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
 }
 
-function requireOwner(claims: TokenClaims): void {
+function requireOwner(claims: AccessClaims): void {
   if (claims.role !== 'owner') throw new ApiError(403, 'only an owner of the workspace may do this');
 }
 
@@ -263,6 +275,19 @@ function memberRequest(body: Record<string, unknown>): { member: string; role?: 
   return { member, ...(role !== undefined ? { role: role as Role } : {}), ...(active !== undefined ? { active } : {}) };
 }
 
+function formRequest(body: Record<string, unknown>): number | undefined {
+  rejectUnknownFields(body, ['ttl']);
+  const { ttl } = body;
+  if (ttl === undefined || ttl === null) return undefined;
+  if (typeof ttl !== 'string') throw new ApiError(400, '"ttl" must be a duration such as "7d", "12h", "15m" or "3600"');
+  try {
+    return parseTtl(ttl);
+  } catch (error) {
+    if (error instanceof AuthError) throw new ApiError(400, error.message);
+    throw error;
+  }
+}
+
 function revokeRequest(body: Record<string, unknown>): string {
   rejectUnknownFields(body, ['jti']);
   const { jti } = body;
@@ -293,15 +318,15 @@ async function readJsonObject(req: IncomingMessage): Promise<Record<string, unkn
   return value as Record<string, unknown>;
 }
 
-const TOO_LARGE = Symbol('too large');
-const ABORTED = Symbol('aborted');
+export const TOO_LARGE = Symbol('too large');
+export const ABORTED = Symbol('aborted');
 
 /**
  * Reads at most `limit` bytes. An oversized body is not read into memory; the rest of it is
  * discarded as it arrives (Node drains it after the answer), so the client still gets its 413
  * instead of a reset connection.
  */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | typeof TOO_LARGE | typeof ABORTED> {
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | typeof TOO_LARGE | typeof ABORTED> {
   return new Promise((resolve) => {
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) {

@@ -14,12 +14,14 @@ import {
   CLOSE,
   MAX_ID_LENGTH,
   ROLES,
+  TOKEN_ROLES,
   TokenError,
   isValidId,
   parseToken,
   tokenBody,
   type Role,
   type TokenClaims,
+  type TokenRole,
 } from '@counterpart/protocol';
 import { AccessRegistry, type MemberAccess } from './access.ts';
 import { errorCode, errorMessage, saveJson, syncDir, tempPath, writeDurably } from './files.ts';
@@ -36,7 +38,11 @@ export class AuthError extends Error {
   override readonly name = 'AuthError';
 }
 
-export type VerifyResult = { ok: true; claims: TokenClaims } | { ok: false; code: number; reason: string };
+/** The claims of a token that opens a workspace: a person's, never a web form's. */
+export type AccessClaims = TokenClaims & { readonly role: Role };
+
+export type VerifyResult = { ok: true; claims: AccessClaims } | { ok: false; code: number; reason: string };
+export type FormVerifyResult = { ok: true; claims: TokenClaims } | { ok: false; code: number; reason: string };
 
 /** Where the signing secret came from, for the startup log. */
 export type SecretSource = 'given' | 'file' | 'generated';
@@ -111,13 +117,13 @@ export class Auth {
    * A signed token for one workspace and role; without `ttlSeconds` it does not expire. With
    * `member`, the token is that member's own (claim `sub`).
    */
-  issue(opts: { workspace: string; role: Role; ttlSeconds?: number; now?: number; member?: string }): string {
+  issue(opts: { workspace: string; role: TokenRole; ttlSeconds?: number; now?: number; member?: string }): string {
     const { workspace, role, ttlSeconds, member } = opts;
     if (member !== undefined && !isValidId(member)) throw new AuthError(`invalid member id "${member}"`);
     if (typeof workspace !== 'string' || !isValidId(workspace)) {
       throw new AuthError(`invalid workspace id "${String(workspace)}": use 1–${MAX_ID_LENGTH} letters, digits, _ . : or -`);
     }
-    if (!isRole(role)) throw new AuthError(`invalid role "${String(role)}": use ${ROLES.join(', ')}`);
+    if (!isTokenRole(role)) throw new AuthError(`invalid role "${String(role)}": use ${TOKEN_ROLES.join(', ')}`);
     const iat = opts.now ?? nowSeconds();
     if (!Number.isSafeInteger(iat) || iat < 0) throw new AuthError(`invalid issue time ${iat}`);
     if (ttlSeconds !== undefined && (!Number.isSafeInteger(ttlSeconds) || ttlSeconds <= 0 || !Number.isSafeInteger(iat + ttlSeconds))) {
@@ -140,6 +146,22 @@ export class Auth {
    * codes; the reasons are short enough for a WebSocket close frame (≤ 123 bytes).
    */
   verify(token: string | null | undefined, workspace: string, now: number = nowSeconds()): VerifyResult {
+    const result = this.check(token, workspace, now);
+    if (!result.ok) return result;
+    // A web form's token is published on a web page: it opens nothing but its form.
+    if (!isRole(result.claims.role)) return fail(CLOSE.unauthenticated, 'a web form token cannot open a workspace');
+    return { ok: true, claims: result.claims as AccessClaims };
+  }
+
+  /** Checks a web form's token for `workspace`: genuine, not expired or revoked, role `form`. */
+  verifyForm(token: string | null | undefined, workspace: string, now: number = nowSeconds()): FormVerifyResult {
+    const result = this.check(token, workspace, now);
+    if (!result.ok) return result;
+    if (result.claims.role !== 'form') return fail(CLOSE.unauthenticated, 'not a web form token');
+    return result;
+  }
+
+  private check(token: string | null | undefined, workspace: string, now: number): FormVerifyResult {
     if (typeof token !== 'string' || token === '') return fail(CLOSE.unauthenticated, 'no token');
     if (token.length > MAX_TOKEN_LENGTH) return fail(CLOSE.unauthenticated, 'malformed token');
     let parsed: ReturnType<typeof parseToken>;
@@ -237,6 +259,10 @@ const UNIT_SECONDS: Record<string, number> = { d: 86_400, h: 3_600, m: 60, s: 1 
 
 function isRole(role: unknown): role is Role {
   return typeof role === 'string' && (ROLES as readonly string[]).includes(role);
+}
+
+function isTokenRole(role: unknown): role is TokenRole {
+  return typeof role === 'string' && (TOKEN_ROLES as readonly string[]).includes(role);
 }
 
 function fail(code: number, reason: string): VerifyResult {

@@ -125,6 +125,29 @@ export class Hub {
       });
   }
 
+  /**
+   * Stores updates the relay itself makes (a lead posted through a web form) and sends them to
+   * the workspace's connected devices like any peer's: the workspace is loaded for the write and
+   * unloaded after it if nobody is connected.
+   */
+  async post(workspace: string, items: readonly DocUpdate[]): Promise<AppendResult> {
+    const self: Peer = {
+      kind: 'y',
+      workspace,
+      live: false,
+      controlled: new Set(),
+      sendUpdates: () => undefined,
+      sendDocUpdate: () => undefined,
+      sendAwareness: () => undefined,
+    };
+    this.join(self);
+    try {
+      return await this.append(self, items);
+    } finally {
+      this.leave(self);
+    }
+  }
+
   /** Applies a peer's presence update and forwards it to the other peers of the workspace. */
   awareness(from: Peer, update: Uint8Array): void {
     const room = this.rooms.get(from.workspace);

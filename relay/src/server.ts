@@ -3,8 +3,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { CLOSE, MAX_FRAME_BYTES, SYNC_PATH, Y_PATH, isValidId } from '@counterpart/protocol';
+import { CLOSE, FORMS_PATH, MAX_FRAME_BYTES, SYNC_PATH, Y_PATH, isValidId } from '@counterpart/protocol';
 import { createApiHandler } from './api.ts';
+import { createFormsHandler, type FormLimits } from './forms.ts';
 import { Auth } from './auth.ts';
 import { BlobStore } from './blobs.ts';
 import { Connection, DEFAULT_LIMITS, type Limits } from './connection.ts';
@@ -33,6 +34,8 @@ export interface RelayOptions {
   limits?: Partial<Limits>;
   /** Where connection events are logged; stdout (one JSON line each) by default. */
   log?: Logger;
+  /** Rate limits of the public web forms (tests lower them). */
+  formLimits?: FormLimits;
 }
 
 export interface Relay {
@@ -63,7 +66,8 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits };
 
   const serveStatic = opts.staticDir === undefined ? undefined : createStaticHandler(opts.staticDir);
-  const route = createRouter(serveStatic, createApiHandler(auth, new BlobStore(opts.dataDir)), metrics);
+  const forms = createFormsHandler(auth, storage, hub, opts.formLimits, opts.log ?? log);
+  const route = createRouter(serveStatic, createApiHandler(auth, new BlobStore(opts.dataDir)), forms, metrics);
 
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
@@ -164,6 +168,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
 function createRouter(
   serveStatic: RequestHandler | undefined,
   api: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>,
+  forms: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>,
   metrics: Metrics,
 ): RequestHandler {
   return async (req, res) => {
@@ -184,6 +189,10 @@ function createRouter(
     }
     if (path.startsWith('/api/')) {
       if (!(await api(req, res))) sendText(res, req, 404, 'Not found\n');
+      return;
+    }
+    if (path.startsWith(`${FORMS_PATH}/`)) {
+      if (!(await forms(req, res))) sendText(res, req, 404, 'Not found\n');
       return;
     }
     if (serveStatic === undefined) {

@@ -12,6 +12,8 @@ interface Words {
   readonly loaded: string;
   readonly timeline: string;
   readonly pipeline: string;
+  readonly overdue: string;
+  readonly settings: string;
   readonly agenda: string;
   readonly insights: string;
   readonly questions: string;
@@ -30,6 +32,8 @@ const WORDS: Readonly<Record<'en' | 'ru', Words>> = {
     timeline: 'Timeline',
     pipeline: 'Pipeline',
     agenda: 'My day',
+    overdue: 'Overdue',
+    settings: 'Workspace settings',
     insights: 'Insights',
     questions: 'Questions',
     importExport: 'Import and export',
@@ -45,6 +49,8 @@ const WORDS: Readonly<Record<'en' | 'ru', Words>> = {
     timeline: 'Хронология',
     pipeline: 'Воронка',
     agenda: 'Мой день',
+    overdue: 'Просрочено',
+    settings: 'Настройки рабочего пространства',
     insights: 'Аналитика',
     questions: 'Вопросы',
     importExport: 'Импорт и экспорт',
@@ -96,6 +102,25 @@ async function checkScreens(page: Page, w: Words): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: w.agenda })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
   await expectAccessible(page, 'my day');
+
+  await page.goto('/#/overdue');
+  await expect(page.getByRole('heading', { level: 1, name: w.overdue })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2 }).nth(1)).toBeVisible();
+  await expectAccessible(page, 'overdue');
+
+  await page.goto('/#/settings');
+  await expect(page.getByRole('heading', { level: 1, name: w.settings })).toBeVisible();
+  await expectAccessible(page, 'workspace settings');
+
+  await page.goto('/#/leads');
+  await page.locator('main a[href^="#/leads/"]').first().click();
+  await expect(page.locator('#lead-deadline-title')).toBeVisible();
+  await expectAccessible(page, 'lead page');
+
+  await page.goto('/#/tickets');
+  await page.locator('main a[href^="#/tickets/"]').first().click();
+  await expect(page.locator('#ticket-due-title')).toBeVisible();
+  await expectAccessible(page, 'ticket page');
 
   await page.goto('/#/insights');
   await expect(page.getByRole('heading', { level: 1, name: w.insights })).toBeVisible();

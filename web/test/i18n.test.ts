@@ -29,6 +29,7 @@ describe('Russian catalogue', () => {
 
   it('words the model’s validation messages, keeping values it does not know', () => {
     expect(ru.check?.('is required')).toBe('обязательное поле');
+    expect(ru.check?.('is required to resolve a ticket')).toBe('нужно заполнить, чтобы решить обращение');
     expect(ru.check?.('must be at most 100')).toBe('не больше 100');
     expect(ru.check?.('"abc" is not an e-mail address')).toBe('«abc» — не адрес e-mail');
     expect(ru.check?.('something new')).toBe('something new');
@@ -43,5 +44,18 @@ describe('Russian catalogue', () => {
       }
     }
     expect([...values].filter((v) => !ru.options[v])).toEqual([]);
+  });
+});
+
+describe('workflow strings', () => {
+  it('the Russian workflow strings have every English key, each translated', async () => {
+    const { workflowsEn } = await import('../src/lib/locales/workflows-en.ts');
+    const { workflowsRu } = await import('../src/lib/locales/workflows-ru.ts');
+    expect(Object.keys(workflowsRu).sort()).toEqual(Object.keys(workflowsEn).sort());
+    for (const [k, v] of Object.entries(workflowsEn)) {
+      const r = (workflowsRu as Record<string, unknown>)[k];
+      expect(typeof r, k).toBe(typeof v);
+      if (typeof v === 'string') expect(r, k).not.toBe(v);
+    }
   });
 });

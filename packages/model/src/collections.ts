@@ -4,6 +4,9 @@ import type { FieldDef } from './fields.ts';
 import type { CollectionName } from './names.ts';
 
 export { COLLECTION_NAMES, isCollectionName, type CollectionName } from './names.ts';
+import { TASK_KINDS, TICKET_SEVERITIES } from './enums.ts';
+
+export { TASK_KINDS, TICKET_SEVERITIES } from './enums.ts';
 
 export const ACCOUNT_KINDS = ['customer', 'prospect', 'supplier', 'partner', 'distributor', 'bank'] as const;
 export const BUYING_ROLES = ['decision_maker', 'influencer', 'buyer', 'user', 'gatekeeper'] as const;
@@ -18,13 +21,11 @@ export const QUOTE_STATUSES = ['draft', 'sent', 'accepted', 'rejected', 'expired
 export const APPROVAL_STATES = ['requested', 'approved', 'declined'] as const;
 export const ORDER_STATUSES = ['registered', 'confirmed', 'shipped', 'delivered', 'paid', 'cancelled'] as const;
 export const ORDER_SOURCES = ['field', 'phone', 'web', 'pos', 'quote', 'import'] as const;
-export const TICKET_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export const TICKET_STATUSES = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
 export const LEAD_SOURCES = ['web_form', 'phone', 'email', 'referral', 'event', 'campaign', 'other'] as const;
 export const LEAD_STATUSES = ['new', 'contacted', 'qualified', 'converted', 'disqualified'] as const;
 export const CAMPAIGN_CHANNELS = ['telemarketing', 'field_visit', 'direct_mail', 'email', 'event', 'web'] as const;
 export const CAMPAIGN_STATUSES = ['planned', 'active', 'done'] as const;
-export const TASK_KINDS = ['todo', 'call', 'visit', 'email', 'letter'] as const;
 export const ROLES = ['owner', 'editor', 'viewer'] as const;
 
 export interface CollectionDef {
@@ -279,9 +280,13 @@ export const COLLECTIONS = {
       score: { kind: 'integer', label: 'Score', min: 0, max: 100, indexed: true },
       assigneeId: { kind: 'ref', to: 'users', label: 'Assigned rep', indexed: true },
       territory: { kind: 'text', label: 'Territory' },
+      productLine: { kind: 'text', label: 'Product line' },
       receivedAt: { kind: 'datetime', label: 'Received', required: true, indexed: true },
       firstResponseAt: { kind: 'datetime', label: 'First response' },
       message: { kind: 'longtext', label: 'Message' },
+      accountId: { kind: 'ref', to: 'accounts', label: 'Account', indexed: true },
+      contactId: { kind: 'ref', to: 'contacts', label: 'Contact' },
+      dealId: { kind: 'ref', to: 'deals', label: 'Deal' },
     },
   },
   campaigns: {

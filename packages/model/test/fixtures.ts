@@ -194,9 +194,13 @@ export const FIXTURES: Record<CollectionName, Values> = {
     score: 72,
     assigneeId: IDS.rep,
     territory: 'CZ',
+    productLine: 'Ovens',
     receivedAt: '2025-02-10T12:00:00Z',
     firstResponseAt: Date.UTC(2025, 1, 10, 13, 5),
     message: 'We need a second oven before Easter.',
+    accountId: IDS.acme,
+    contactId: IDS.anna,
+    dealId: IDS.deal,
   },
   campaigns: {
     name: 'Spring bakery tour',

@@ -26,6 +26,15 @@ export const MAX_ID_LENGTH = 128;
 
 export const ROLES = ['owner', 'editor', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
+/**
+ * A token's role: one of ROLES for people, or `form` for a published web form, which may only
+ * post new leads to its workspace through the relay's form endpoint (never open a socket or
+ * call the API).
+ */
+export const TOKEN_ROLES = [...ROLES, 'form'] as const;
+export type TokenRole = (typeof TOKEN_ROLES)[number];
+/** Where the relay serves a workspace's public web form: `/forms/<workspace>/<form token>`. */
+export const FORMS_PATH = '/forms';
 
 /** Close codes of the sync and y-websocket sockets (4000–4999 are the application's). */
 export const CLOSE = {

@@ -3,14 +3,14 @@
 // A token names one workspace and one role, may expire, and carries an id that an owner can
 // revoke. The app reads the claims of an invite link without the secret; only the relay can
 // tell a genuine token from a forged one.
-import { ROLES, isValidId, type Role } from './messages.ts';
+import { TOKEN_ROLES, isValidId, type TokenRole } from './messages.ts';
 
 export const TOKEN_PREFIX = 'cp1';
 
 export interface TokenClaims {
   /** Workspace id. */
   readonly ws: string;
-  readonly role: Role;
+  readonly role: TokenRole;
   /** Token id, for revocation. */
   readonly jti: string;
   /** Issued at, epoch seconds. */
@@ -62,13 +62,13 @@ export function parseToken(token: string): { claims: TokenClaims; body: string; 
   const c = raw as Partial<Record<keyof TokenClaims, unknown>>;
   if (typeof raw !== 'object' || raw === null) throw new TokenError('the token claims are not an object');
   if (typeof c.ws !== 'string' || !isValidId(c.ws)) throw new TokenError('the token names no valid workspace');
-  if (typeof c.role !== 'string' || !(ROLES as readonly string[]).includes(c.role)) throw new TokenError('the token has no valid role');
+  if (typeof c.role !== 'string' || !(TOKEN_ROLES as readonly string[]).includes(c.role)) throw new TokenError('the token has no valid role');
   if (typeof c.jti !== 'string' || !c.jti) throw new TokenError('the token has no id');
   if (typeof c.iat !== 'number' || !Number.isSafeInteger(c.iat)) throw new TokenError('the token has no issue time');
   if (c.exp !== undefined && (typeof c.exp !== 'number' || !Number.isSafeInteger(c.exp))) throw new TokenError('the token expiry is not a time');
   if (c.sub !== undefined && (typeof c.sub !== 'string' || !isValidId(c.sub))) throw new TokenError('the token names no valid member');
   const claims: TokenClaims = {
-    ws: c.ws, role: c.role as Role, jti: c.jti, iat: c.iat,
+    ws: c.ws, role: c.role as TokenRole, jti: c.jti, iat: c.iat,
     ...(c.exp !== undefined ? { exp: c.exp } : {}),
     ...(c.sub !== undefined ? { sub: c.sub } : {}),
   };

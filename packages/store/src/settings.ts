@@ -6,10 +6,14 @@
 //   lv.<collection> Y.Map  saved list view id -> view (a plain object whose shape the app owns;
 //                          per-view last writer wins)
 //   lvdefault       Y.Map  collection -> id of the view its list opens with
+//   sales           Y.Map  rule set (questions, routing, response, ticketHours, cadence, forms)
+//                          -> its value, parsed by @counterpart/model (per-rule-set last writer wins)
 import * as Y from 'yjs';
-import { COLLECTION_NAMES, DEFAULT_APPROVAL_PCT, parseCustomFieldDef, type CollectionName, type CustomFieldDef } from '@counterpart/model';
+import { COLLECTION_NAMES, DEFAULT_APPROVAL_PCT, parseCustomFieldDef, type CollectionName, type CustomFieldDef, type SalesSettingsKey } from '@counterpart/model';
 
 export const SETTINGS_DOC_ID = '_settings';
+/** The settings doc's map of sales and service rule sets (read by the relay's web form too). */
+export const SALES_SETTINGS_MAP = 'sales';
 
 export interface WorkspaceSettings {
   name: string;
@@ -26,6 +30,11 @@ export interface WorkspaceSettings {
   listViews: Partial<Record<CollectionName, StoredListView[]>>;
   /** The saved view each collection's list opens with. */
   defaultListViews: Partial<Record<CollectionName, string>>;
+  /**
+   * Qualification, routing, deadlines, the welcome cadence and web forms, as stored: read them
+   * with the model's `salesSettingsFrom` (the store does, in `salesSettings()`).
+   */
+  sales: Readonly<Record<string, unknown>>;
 }
 
 /** A saved list view: an id and a name, the rest (sort, filters, columns) belongs to the app. */
@@ -41,7 +50,7 @@ export type ListViewChange =
   | { defaultView: string | null };
 
 export const DEFAULT_SETTINGS: WorkspaceSettings = {
-  name: 'Workspace', currency: 'EUR', approvalPct: DEFAULT_APPROVAL_PCT, companyName: '', companyAddress: '', companyLogo: '', customFields: {}, listViews: {}, defaultListViews: {},
+  name: 'Workspace', currency: 'EUR', approvalPct: DEFAULT_APPROVAL_PCT, companyName: '', companyAddress: '', companyLogo: '', customFields: {}, listViews: {}, defaultListViews: {}, sales: {},
 };
 
 function isStoredListView(v: unknown): v is StoredListView {
@@ -86,7 +95,16 @@ export function readSettings(doc: Y.Doc): WorkspaceSettings {
     customFields,
     listViews,
     defaultListViews,
+    sales: doc.getMap<unknown>(SALES_SETTINGS_MAP).toJSON(),
   };
+}
+
+/** Replaces one rule set with a value the model has parsed (`parseSalesSetting`). */
+export function writeSalesSetting(doc: Y.Doc, key: SalesSettingsKey, parsed: unknown): void {
+  doc.transact(() => {
+    doc.getMap('meta').set('c', SETTINGS_DOC_ID);
+    doc.getMap<unknown>(SALES_SETTINGS_MAP).set(key, JSON.parse(JSON.stringify(parsed)) as unknown);
+  });
 }
 
 /** The workspace-wide values `setWorkspaceInfo` changes. */

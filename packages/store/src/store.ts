@@ -2,8 +2,8 @@
 // and the write queue. Reads go to materialised rows (queries.ts); writes go through ingest.ts.
 import * as Y from 'yjs';
 import {
-  COLLECTIONS, newId, newRecordDoc, readRecord, SCHEMA_VERSION, setDeleted, validate, writeRecord,
-  type CollectionName, type CustomFieldDef, type RecordId, type Row, type Values,
+  COLLECTIONS, newId, newRecordDoc, readRecord, SCHEMA_VERSION, setDeleted, validate, ValidationError, writeRecord,
+  type CollectionName, type CustomFieldDef, type RecordId, type Row, type SalesSettings, type SalesSettingsKey, type Values,
 } from '@counterpart/model';
 import { openDb, type CounterpartDb, type DbOptions, type Origin, type OutboxEntry, type ProblemEntry, type UploadEntry } from './db.ts';
 import { DocCache } from './doc-cache.ts';
@@ -13,9 +13,21 @@ import { INGEST_ORIGIN, commitBatch, loadDoc, newIngestStats, prepareBatch, type
 import { refreshDocs } from './external.ts';
 import { Queries } from './queries.ts';
 import {
-  DEFAULT_SETTINGS, SETTINGS_DOC_ID, readSettings, writeCustomField, writeListView, writeWorkspaceInfo,
+  DEFAULT_SETTINGS, SETTINGS_DOC_ID, readSettings, writeCustomField, writeListView, writeSalesSetting, writeWorkspaceInfo,
   type ListViewChange, type WorkspaceInfo, type WorkspaceSettings, workspaceInfoProblem,
 } from './settings.ts';
+
+/** Collections whose writes the workspace's rules add to (rules.ts). */
+const RULED: ReadonlySet<CollectionName> = new Set(['tickets', 'leads']);
+let rules: Promise<typeof import('./rules.ts')> | undefined;
+const loadRules = (): Promise<typeof import('./rules.ts')> => (rules ??= import('./rules.ts'));
+
+/** Raises what the workspace's rules refuse as the ValidationError a form shows by its fields. */
+function refuse(collection: CollectionName, issues: readonly { field: string; message: string }[]): void {
+  if (!issues.length) return;
+  const fields: Readonly<Record<string, { label: string }>> = COLLECTIONS[collection].fields;
+  throw new ValidationError(collection, issues.map((i) => ({ ...i, label: fields[i.field]?.label ?? i.field })));
+}
 
 export interface StoreOptions extends DbOptions {
   /** How many unpinned docs stay in memory after use. */
@@ -233,7 +245,8 @@ export class WorkspaceStore extends Queries {
 
   async create<C extends CollectionName>(collection: C, values: Values): Promise<RecordId<C>> {
     this.assertOpen();
-    const checked = validate(collection, values, { custom: this.customFields(collection) });
+    const validated = validate(collection, values, { custom: this.customFields(collection) });
+    const checked = { ...validated, ...(await this.derive(collection, undefined, validated)) };
     const id = newId(collection);
     const doc = newRecordDoc(id);
     this.created.add(id);
@@ -254,8 +267,52 @@ export class WorkspaceStore extends Queries {
   async update(collection: CollectionName, id: string, patch: Values): Promise<void> {
     const custom = this.customFields(collection);
     const checked = validate(collection, patch, { partial: true, custom });
-    await this.editRecord(collection, id, (doc) => writeRecord(doc, collection, checked, { custom, by: this.author }));
+    const rules = RULED.has(collection) ? await loadRules() : undefined;
+    await this.editRecord(collection, id, (doc) => {
+      // Derived from the values as they are at the moment of writing (SPEC S14).
+      const derived = rules?.deriveValues(collection, readRecord(doc).values, checked, rules.salesSettingsFrom(this.settings.sales), Date.now());
+      if (derived) refuse(collection, derived.issues);
+      writeRecord(doc, collection, { ...checked, ...derived?.values }, { custom, by: this.author });
+    });
   }
+
+  /**
+   * Creates the record with this id unless a record with it exists here already (deleted ones
+   * included). Resolves true when it created it. For records whose ids every device derives
+   * alike (the welcome cadence's tasks), so scheduling them twice creates nothing.
+   */
+  async ensure(collection: CollectionName, id: string, values: Values): Promise<boolean> {
+    this.assertOpen();
+    const custom = this.customFields(collection);
+    const validated = validate(collection, values, { custom });
+    const checked = { ...validated, ...(await this.derive(collection, undefined, validated)) };
+    // One at a time, so two calls for one id cannot both find it missing.
+    const run = this.ensuring.then(async () => {
+      try {
+        await this.acquire(id);
+        this.release(id);
+        return false;
+      } catch (err) {
+        if (!(err instanceof StoreError) || err.reason !== 'not-found') throw err;
+      }
+      const doc = newRecordDoc(id);
+      this.created.add(id);
+      this.track(id, doc);
+      this.cache.set(id, doc);
+      const saves: Promise<unknown>[] = [];
+      this.capture = saves;
+      try {
+        writeRecord(doc, collection, checked, { create: true, custom });
+      } finally {
+        this.capture = null;
+      }
+      await Promise.all(saves);
+      return true;
+    });
+    this.ensuring = run.catch(() => false);
+    return run;
+  }
+  private ensuring: Promise<boolean> = Promise.resolve(false);
 
   /** Deletes a record (a tombstone: it can be restored, and the delete syncs). */
   async remove(collection: CollectionName, id: string): Promise<void> {
@@ -307,6 +364,26 @@ export class WorkspaceStore extends Queries {
   /** Saves, renames or deletes a list view shared by the team, or sets a list's default view. */
   async changeListView(collection: CollectionName, change: ListViewChange): Promise<void> {
     await this.edit(SETTINGS_DOC_ID, (doc) => writeListView(doc, collection, change));
+  }
+
+  /** Replaces one of the workspace's sales and service rule sets (parsed first: a bad one throws). */
+  async setSalesSetting(key: SalesSettingsKey, value: unknown): Promise<void> {
+    const parsed = (await loadRules()).parseSalesSetting(key, value);
+    await this.edit(SETTINGS_DOC_ID, (doc) => writeSalesSetting(doc, key, parsed));
+  }
+
+  /** The workspace's sales and service rules, read from the settings doc. */
+  async salesSettings(): Promise<SalesSettings> {
+    return (await loadRules()).salesSettingsFrom(this.settings.sales);
+  }
+
+  /** What the workspace's rules derive for a write to `collection` (SPEC S14). */
+  private async derive(collection: CollectionName, before: Values | undefined, patch: Values): Promise<Values> {
+    if (!RULED.has(collection)) return {};
+    const rules = await loadRules();
+    const derived = rules.deriveValues(collection, before, patch, rules.salesSettingsFrom(this.settings.sales), Date.now());
+    refuse(collection, derived.issues);
+    return derived.values;
   }
 
   /** Changes workspace-wide values; a value out of range is refused and nothing is written. */

@@ -56,6 +56,8 @@ function defaultKeys(c: CollectionName): string[] {
 const MADE: Partial<Record<ListCollection, readonly string[]>> = {
   accounts: [TITLE_KEY, 'kind', 'city', 'segment'],
   contacts: [TITLE_KEY, 'jobTitle', 'buyingRole', 'email', 'phone', 'accountId'],
+  leads: [TITLE_KEY, 'status', 'score', 'assigneeId', 'receivedAt', 'source'],
+  tickets: [TITLE_KEY, 'severity', 'status', 'due', 'ownerId', 'accountId'],
 };
 
 /** Hand-tuned widths and narrow-screen choices of the lists people use most. */

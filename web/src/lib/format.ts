@@ -71,6 +71,24 @@ export function formatBytes(n: number): string {
   return f.format(value);
 }
 
+let units: { day: Intl.NumberFormat; hour: Intl.NumberFormat; minute: Intl.NumberFormat } | undefined;
+
+/** A span of time in its two largest units ("2 d 5 h", "3 h 12 min", "4 min"). */
+export function formatDuration(ms: number): string {
+  units ??= {
+    day: new Intl.NumberFormat(formatLocale, { style: 'unit', unit: 'day', unitDisplay: 'narrow' }),
+    hour: new Intl.NumberFormat(formatLocale, { style: 'unit', unit: 'hour', unitDisplay: 'narrow' }),
+    minute: new Intl.NumberFormat(formatLocale, { style: 'unit', unit: 'minute', unitDisplay: 'short' }),
+  };
+  const minutes = Math.max(0, Math.floor(Math.abs(ms) / MINUTE));
+  const d = Math.floor(minutes / 1440);
+  const h = Math.floor((minutes % 1440) / 60);
+  const m = minutes % 60;
+  if (d) return h ? `${units.day.format(d)} ${units.hour.format(h)}` : units.day.format(d);
+  if (h) return m ? `${units.hour.format(h)} ${units.minute.format(m)}` : units.hour.format(h);
+  return units.minute.format(m);
+}
+
 export function formatMoney(m: Money): string {
   return formatMoneyIn(m, formatLocale);
 }

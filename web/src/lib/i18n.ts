@@ -404,6 +404,8 @@ const en = {
 
   // My day (tasks and agenda)
   agenda: 'My day',
+  overdue: 'Overdue',
+  workspaceSettings: 'Workspace settings',
   agendaMember: 'Whose day',
   agendaEveryone: 'Everyone',
   agendaUnassigned: 'Unassigned',

@@ -95,8 +95,10 @@ export function tokenMember(token: string): string | undefined {
 }
 
 /** Reads an invite token's claims without the relay's secret (the relay checks it on connect). */
-export function inviteClaims(token: string): TokenClaims {
+export function inviteClaims(token: string): TokenClaims & { role: Role } {
   const { claims } = parseToken(token);
+  if (claims.role === 'form') throw new Error('this is the link of a web form, not an invitation');
   if (claims.exp !== undefined && claims.exp * 1000 < Date.now()) throw new Error('the link has expired');
-  return claims;
+  return { ...claims, role: claims.role };
 }
+

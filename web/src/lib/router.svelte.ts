@@ -1,6 +1,7 @@
 // A hash router: #/<collection> and #/<collection>/<id> (#/accounts, #/deals/<id>…), the day plan
-// #/agenda, the deals board #/pipeline, the people #/members, the insights pages #/insights and
-// #/insights/questions, the catalog #/catalog and a quote's printable proposal #/print/<quote id>. The hash keeps deep links and back/forward
+// #/agenda, the deals board #/pipeline, the people #/members, overdue leads and tickets #/overdue,
+// the workspace settings #/settings, the insights pages #/insights and #/insights/questions, the
+// catalog #/catalog and a quote's printable proposal #/print/<quote id>. The hash keeps deep links and back/forward
 // working in an installed, offline PWA with no server routing at all.
 import { COLLECTION_NAMES, type CollectionName } from '@counterpart/model';
 
@@ -21,7 +22,10 @@ export type Route =
   | { readonly view: 'catalog' }
   | { readonly view: 'print'; readonly id: string }
   | { readonly view: 'import' }
-  | { readonly view: 'members' };
+  | { readonly view: 'members' }
+
+  | { readonly view: 'overdue' }
+  | { readonly view: 'settings' };
 
 export function isListCollection(c: string): c is ListCollection {
   return (LIST_COLLECTIONS as readonly string[]).includes(c);
@@ -36,6 +40,8 @@ export function parseHash(hash: string): Route {
   if (collection === 'print' && id) return { view: 'print', id };
   if (collection === 'import') return { view: 'import' };
   if (collection === 'members') return { view: 'members' };
+  if (collection === 'overdue') return { view: 'overdue' };
+  if (collection === 'settings') return { view: 'settings' };
   if (!isListCollection(collection)) return { view: 'list', collection: 'accounts' };
   return id ? { view: 'record', collection, id } : { view: 'list', collection };
 }
@@ -65,6 +71,10 @@ export const IMPORT_HREF = '#/import';
 export const MEMBERS_HREF = '#/members';
 /** "My day": overdue, today's and the coming week's tasks and appointments. */
 export const AGENDA_HREF = '#/agenda';
+/** Leads not answered in time and open tickets past due. */
+export const OVERDUE_HREF = '#/overdue';
+/** The workspace's rules: questionnaire, routing, deadlines, cadence, web forms. */
+export const SETTINGS_HREF = '#/settings';
 
 class Router {
   route = $state.raw<Route>(parseHash(location.hash));

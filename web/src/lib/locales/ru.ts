@@ -422,6 +422,8 @@ const messages: Messages = {
 
   // My day (tasks and agenda)
   agenda: 'Мой день',
+  overdue: 'Просрочено',
+  workspaceSettings: 'Настройки рабочего пространства',
   agendaMember: 'Чей день',
   agendaEveryone: 'Все',
   agendaUnassigned: 'Без ответственного',
@@ -751,7 +753,8 @@ const schema: SchemaLabels = {
     fields: {
       name: 'Имя', company: 'Компания', email: 'E-mail', phone: 'Телефон', source: 'Источник', campaignId: 'Кампания',
       status: 'Статус', answers: 'Ответы анкеты', score: 'Оценка', assigneeId: 'Ответственный менеджер',
-      territory: 'Территория', receivedAt: 'Получен', firstResponseAt: 'Первый ответ', message: 'Сообщение',
+      territory: 'Территория', productLine: 'Товарное направление', receivedAt: 'Получен', firstResponseAt: 'Первый ответ', message: 'Сообщение',
+      accountId: 'Контрагент', contactId: 'Контакт', dealId: 'Сделка',
     },
   },
   campaigns: {
@@ -815,6 +818,7 @@ const CHECKS: readonly (readonly [RegExp, (...groups: string[]) => string])[] = 
   [/^must be a set of answers$/, () => 'должно быть набором ответов'],
   [/^must be a list of lines$/, () => 'должно быть списком позиций'],
   [/^is not a field of (.*)$/, (c) => `нет такого поля (${c})`],
+  [/^is required to resolve a ticket$/, () => 'нужно заполнить, чтобы решить обращение'],
 ];
 
 function check(message: string): string {
