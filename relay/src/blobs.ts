@@ -8,6 +8,7 @@ import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { join } from 'node:path';
 import { isSha256, isValidId } from '@counterpart/protocol';
+import { syncDir } from './files.ts';
 
 export type PutResult =
   | { ok: true; created: boolean; size: number }
@@ -109,18 +110,5 @@ export class BlobStore {
     await rename(tmp, final);
     await syncDir(dir);
     return { ok: true, created: !existed, size };
-  }
-}
-
-async function syncDir(dir: string): Promise<void> {
-  try {
-    const handle = await open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Best effort: some platforms cannot open a directory; the file itself is on disk.
   }
 }

@@ -248,6 +248,12 @@ export class WorkspaceStore extends Queries {
     const validated = validate(collection, values, { custom: this.customFields(collection) });
     const checked = { ...validated, ...(await this.derive(collection, undefined, validated)) };
     const id = newId(collection);
+    await this.writeNew(collection, id, checked);
+    return id;
+  }
+
+  /** Writes a new record's doc under `id` and resolves once it is saved. */
+  private async writeNew(collection: CollectionName, id: string, checked: Values): Promise<void> {
     const doc = newRecordDoc(id);
     this.created.add(id);
     this.track(id, doc);
@@ -260,7 +266,6 @@ export class WorkspaceStore extends Queries {
       this.capture = null;
     }
     await Promise.all(saves);
-    return id;
   }
 
   /** Validates a patch and writes the changed fields; resolves when saved. */
@@ -295,18 +300,7 @@ export class WorkspaceStore extends Queries {
       } catch (err) {
         if (!(err instanceof StoreError) || err.reason !== 'not-found') throw err;
       }
-      const doc = newRecordDoc(id);
-      this.created.add(id);
-      this.track(id, doc);
-      this.cache.set(id, doc);
-      const saves: Promise<unknown>[] = [];
-      this.capture = saves;
-      try {
-        writeRecord(doc, collection, checked, { create: true, custom });
-      } finally {
-        this.capture = null;
-      }
-      await Promise.all(saves);
+      await this.writeNew(collection, id, checked);
       return true;
     });
     this.ensuring = run.catch(() => false);
