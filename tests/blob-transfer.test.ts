@@ -1,27 +1,12 @@
 // Attachment contents between devices through a real relay on port 0: each device is a
 // WorkspaceStore on its own IndexedDB (fake-indexeddb) with a BlobTransfer over Node's fetch.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startRelay, type Relay } from '@counterpart/relay';
+import { describe, expect, it } from 'vitest';
 import { WorkspaceStore } from '@counterpart/store';
 import { BlobTransfer, PREFETCH_MAX_BYTES } from '@counterpart/sync';
+import { relayFixture } from './support/relay.ts';
 
-const SECRET = 'blob-transfer-secret-0123456789';
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-async function relayAt(dataDir?: string, port = 0): Promise<{ relay: Relay; dataDir: string }> {
-  const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'cp-blobs-'));
-  if (!dataDir) cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const relay = await startRelay({ port, dataDir: dir, secret: SECRET, log: () => undefined });
-  cleanups.push(() => relay.close());
-  return { relay, dataDir: dir };
-}
+const { cleanups, start: relayAt } = relayFixture('cp-blobs-');
 
 interface Device {
   store: WorkspaceStore;

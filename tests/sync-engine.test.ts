@@ -1,29 +1,15 @@
 // Devices syncing through a real relay on port 0: each device is a WorkspaceStore on its own
 // IndexedDB (fake-indexeddb, one factory per device) with a SyncEngine over `ws`.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { makeId, setText } from '@counterpart/model';
-import { startRelay, type Relay } from '@counterpart/relay';
 import { WorkspaceStore, importRecords, prepareElsewhere, type IncomingUpdate } from '@counterpart/store';
 import { SyncEngine, type SocketLike, type SyncOptions, type SyncStatus } from '@counterpart/sync';
+import type { Relay } from '@counterpart/relay';
+import { relayFixture } from './support/relay.ts';
 
-const SECRET = 'engine-test-secret-0123456789';
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-async function startTestRelay(dataDir?: string, port = 0): Promise<{ relay: Relay; dataDir: string }> {
-  const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'cp-engine-'));
-  if (!dataDir) cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const relay = await startRelay({ port, dataDir: dir, secret: SECRET, log: () => undefined });
-  cleanups.push(() => relay.close());
-  return { relay, dataDir: dir };
-}
+const { cleanups, start: startTestRelay } = relayFixture('cp-engine-');
 
 interface Device {
   store: WorkspaceStore;
