@@ -393,7 +393,7 @@ export class InsightsEngine {
       rows[c] = new Map(list.map((r) => [r.id, r]));
       this.progress('reading', (0.35 * ++done) / full.size);
     }
-    let changedCustomers: Set<string> | undefined = full.has('orders') ? undefined : new Set();
+    const changedCustomers: Set<string> | undefined = full.has('orders') ? undefined : new Set();
     for (const [c, changes] of pending) {
       if (full.has(c)) continue;
       const map = rows[c];
@@ -405,7 +405,6 @@ export class InsightsEngine {
         else map.delete(id);
       }
     }
-    if (first) changedCustomers = undefined;
     this.rows = rows;
     return { rows, changedCustomers };
   }
