@@ -88,6 +88,66 @@ function printProfile(profile: { nodes: { id: number; callFrame: { functionName:
   }
   console.log('  main thread, self time during the full sync:');
   for (const [name, us] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`    ${(us / 1000).toFixed(0).padStart(7)} ms  ${name}`);
+  printBusyStretches(profile);
+}
+
+type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
+
+/**
+ * The stretches of 40 ms or more in which the main thread never went idle for 2 ms, each with
+ * the functions that took the most of it (self time, and the outermost named function of each
+ * sample), so a long task can be traced to the code that ran in it.
+ */
+function printBusyStretches(profile: { nodes: ProfileNode[]; startTime?: number; samples?: number[]; timeDeltas?: number[] }): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const label = (n: ProfileNode): string => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop() ?? ''}:${n.callFrame.lineNumber + 1}`;
+  const idle = (n: ProfileNode | undefined): boolean => !n || n.callFrame.functionName === '(idle)';
+  /** The outermost frame with a name below the root: the task's entry point. */
+  const entry = (id: number): string => {
+    let outer: ProfileNode | undefined;
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const n = byId.get(cur);
+      if (n && n.callFrame.url) outer = n;
+    }
+    return outer ? label(outer) : label(byId.get(id) as ProfileNode);
+  };
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  let t = 0;
+  let start = -1;
+  let lastBusy = 0;
+  let members: number[] = [];
+  const report = (): void => {
+    const ms = (lastBusy - start) / 1000;
+    if (start >= 0 && ms >= 40) {
+      const self = new Map<string, number>();
+      const entries = new Map<string, number>();
+      for (const id of members) {
+        const n = byId.get(id) as ProfileNode;
+        self.set(label(n), (self.get(label(n)) ?? 0) + 1);
+        const e = entry(id);
+        entries.set(e, (entries.get(e) ?? 0) + 1);
+      }
+      const top = (m: Map<string, number>): string => [...m].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k, v]) => `${k} ×${v}`).join('; ');
+      console.log(`  busy ${ms.toFixed(0)} ms at +${(start / 1000).toFixed(0)} ms of the profile\n    self: ${top(self)}\n    entry: ${top(entries)}`);
+    }
+    start = -1;
+    members = [];
+  };
+  samples.forEach((id, i) => {
+    t += deltas[i] ?? 0;
+    const n = byId.get(id);
+    if (idle(n)) {
+      if (start >= 0 && t - lastBusy > 2000) report();
+      return;
+    }
+    if (start < 0) start = t;
+    lastBusy = t;
+    members.push(id);
+  });
+  report();
 }
 
 async function run(url: string, invite: string, index: number): Promise<{ fullSyncMs: number; reconnectMs: number; longest: number }> {
