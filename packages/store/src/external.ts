@@ -30,7 +30,7 @@ export async function refreshDocs(
     changed.push({ id, c, row: rowOfState(c, state, custom(c)), deleted: state.deleted });
   }
   if (changed.length) {
-    await db.transaction('rw', [db.chunks, db.bases, db.dir, db.trash], async () => {
+    await db.transaction('rw', [db.chunks, db.bases, db.dir, db.trash, db.meta], async () => {
       await dir.refresh(db);
       const chunks = new ChunkSet(db, dir);
       await chunks.read(changed.flatMap((ch) => dir.get(ch.id) ?? []));

@@ -246,27 +246,77 @@ export class ChunkSet {
   }
 
   /**
-   * Writes every changed chunk and the directory entries of the docs placed. `inOrder`: the
-   * transaction began with a directory refresh.
+   * Writes every changed chunk and the directory entries of the docs placed, and raises the
+   * version of every chunk whose rows it writes (SPEC S16). `inOrder`: the transaction began
+   * with a directory refresh.
    */
   write(inOrder: boolean): Promise<void> {
     const ops: Promise<unknown>[] = [];
     const placed: { n: number; c: string; ids: string[] }[] = [];
+    /** The chunks whose rows are written, by collection. */
+    const written = new Map<string, number[]>();
+    const wrote = (c: string, n: number): void => {
+      const ns = written.get(c);
+      if (ns) ns.push(n);
+      else written.set(c, [n]);
+    };
     const addDir = (): Promise<unknown> =>
       Dexie.Promise.all(placed.map((p) => this.db.dir.add(p).then((v) => this.dir.take({ ...p, v }, inOrder))));
     for (const [n, w] of this.byN) {
-      if (w.rowsDirty) ops.push(this.db.chunks.put(w.chunk));
+      if (w.rowsDirty) {
+        ops.push(this.db.chunks.put(w.chunk));
+        wrote(w.chunk.c, n);
+      }
       if (w.baseDirty && w.base) ops.push(this.db.bases.put({ n, ids: w.chunk.ids, u: w.base.u }));
       if (w.placed.length) placed.push({ n, c: w.chunk.c, ids: w.placed });
     }
     for (const w of this.fresh) {
       ops.push(this.db.chunks.add(w.chunk).then((n) => {
         placed.push({ n, c: w.chunk.c, ids: w.placed });
+        wrote(w.chunk.c, n);
         return this.db.bases.put({ n, ids: w.chunk.ids, u: w.base!.u });
       }));
     }
-    return Dexie.Promise.all(ops).then(addDir).then(() => undefined);
+    return Dexie.Promise.all(ops)
+      .then(addDir)
+      .then(() => Dexie.Promise.all([...written].map(([c, ns]) => this.raiseVersions(c, ns))))
+      .then(() => undefined);
   }
+
+  /** The collection's version goes up by one, and chunks `ns` take it (SPEC S16). */
+  private raiseVersions(c: string, ns: readonly number[]): Promise<unknown> {
+    const k = chunkVersionsKey(c);
+    return this.db.meta.get(k).then((entry) => {
+      const prev = chunkVersionsOf(entry?.v);
+      const ver = prev.ver + 1;
+      const chunks = { ...prev.chunks };
+      for (const n of ns) chunks[n] = ver;
+      return this.db.meta.put({ k, v: { ver, chunks } satisfies ChunkVersions });
+    });
+  }
+}
+
+/**
+ * A collection's row version and the version each of its chunks last had its rows written at
+ * (SPEC S16). Chunks never written since the versions began (packed by an upgrade) have none:
+ * they count as version 0.
+ */
+export interface ChunkVersions {
+  readonly ver: number;
+  readonly chunks: Readonly<Record<string, number>>;
+}
+
+export function chunkVersionsKey(c: string): string {
+  return `rowsVersion:${c}`;
+}
+
+/** A stored entry's versions; none yet (or an entry not in this shape) is version 0. */
+export function chunkVersionsOf(v: unknown): ChunkVersions {
+  if (typeof v === 'object' && v !== null) {
+    const { ver, chunks } = v as Partial<ChunkVersions>;
+    if (typeof ver === 'number' && Number.isInteger(ver) && ver >= 0 && typeof chunks === 'object' && chunks !== null) return { ver, chunks };
+  }
+  return { ver: 0, chunks: {} };
 }
 
 /** What reading a record gave: its collection, its row, and what to change in the trash. */

@@ -3,6 +3,7 @@
 // from its chunks into memory the first time they are asked for (rows.ts).
 import { COLLECTION_NAMES, queryTerms, type CollectionName, type Row } from '@counterpart/model';
 import type { CounterpartDb, ProblemEntry, TrashEntry } from './db.ts';
+import { chunkVersionsKey, chunkVersionsOf } from './ingest.ts';
 import { RowMemory, isRow } from './rows.ts';
 
 export { isRow };
@@ -18,6 +19,20 @@ export interface PageOptions {
   reverse?: boolean;
   offset?: number;
   limit?: number;
+}
+
+/** The rows of one chunk of a collection (`n` is the chunk's number). */
+export interface ChunkRows {
+  readonly n: number;
+  readonly rows: readonly Row[];
+}
+
+export interface ChunksRead {
+  /** The collection's version, read before the chunks: ask again with it for what follows. */
+  readonly ver: number;
+  /** Every chunk of the collection was read (none was asked for, or its versions began again). */
+  readonly all: boolean;
+  readonly chunks: readonly ChunkRows[];
 }
 
 export class Queries {
@@ -94,6 +109,27 @@ export class Queries {
       for (const chunk of chunks) if (chunk?.c === collection) for (const row of chunk.rows) if (isRow(row)) out.push(row);
     }
     return out;
+  }
+
+  /**
+   * The rows of the collection's chunks written after version `since`, or of all its chunks
+   * when `since` is undefined or above the collection's version (its database began again),
+   * with the version read before them (SPEC S16). A reader that keeps what it read asks again
+   * with that version and gets only the chunks written since. Read a few chunks at a time.
+   */
+  async chunksSince(collection: CollectionName, since?: number): Promise<ChunksRead> {
+    const versions = chunkVersionsOf((await this.db.meta.get(chunkVersionsKey(collection)))?.v);
+    const all = since === undefined || since > versions.ver;
+    const ns = all
+      ? await this.db.chunks.where('c').equals(collection).primaryKeys()
+      : Object.entries(versions.chunks).filter(([, v]) => v > since).map(([n]) => Number(n)).sort((a, b) => a - b);
+    const chunks: ChunkRows[] = [];
+    for (let i = 0; i < ns.length; i += 10) {
+      const got = await this.db.chunks.bulkGet(ns.slice(i, i + 10));
+      // A chunk that is gone holds nothing now.
+      got.forEach((chunk, j) => chunks.push({ n: ns[i + j] as number, rows: chunk?.c === collection ? chunk.rows.filter(isRow) : [] }));
+    }
+    return { ver: versions.ver, all, chunks };
   }
 
   async trash(): Promise<TrashEntry[]> {
