@@ -2,7 +2,7 @@
 // change them only together with the benchmark.
 import type { WorkspaceStore } from '@counterpart/store';
 
-export type PerfMark = 'cp:list-ready' | 'cp:search-done' | 'cp:record-ready' | 'cp:saved' | 'cp:insights-ready';
+export type PerfMark = 'cp:list-ready' | 'cp:search-done' | 'cp:record-ready' | 'cp:saved' | 'cp:insights-ready' | 'cp:warm';
 
 declare global {
   interface Window {

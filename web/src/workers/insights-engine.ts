@@ -2,18 +2,19 @@
 // WorkspaceStore on the workspace's database, it reads orders, activities, campaigns, accounts
 // and products straight from IndexedDB, maps them onto the analytics inputs and computes the
 // customer-value models, segments, the next-product rules, win-back list, channel figures and
-// the sales questions. Runs are incremental: the rows it holds are patched with the changed ones
-// the app passes on (a collection is read again only when the app could not say which of its
-// records changed), the next-product counts are redone only for customers whose orders changed,
-// and after a few changes the models are refitted starting from the previous optimum.
+// the sales questions. What it maps is kept between runs and on the device (insights-inputs.ts):
+// a run reads only the chunks written since the last, or takes the changed rows the app passes
+// on. The next-product counts are redone only for customers whose orders changed, and after a
+// few changes the models are refitted starting from the previous optimum.
 import {
   CONTACT_TYPES, SEGMENTS, SequenceCounts, channelRoi, contactedWithoutOrder, customerValue, dayOf, formatDay,
   monthlyProductMix, notifyAboutProduct, purchaseDays, winBackList,
-  type Activity, type ActivityType, type Campaign, type ChannelFigures, type CustomerValue, type CustomerValueReport,
-  type MixItem, type Order, type OrderLine, type Product, type Segment, type SequenceRule,
+  type Activity, type Campaign, type ChannelFigures, type CustomerValue, type CustomerValueReport,
+  type MixItem, type Order, type Product, type Segment, type SequenceRule,
 } from '@counterpart/analytics';
-import { ACTIVITY_TYPES, currencyExponent, type CollectionName, type Money, type Row } from '@counterpart/model';
+import type { CollectionName, Row } from '@counterpart/model';
 import type { WorkspaceStore } from '@counterpart/store';
+import { heldInputs, keptKey, type ActivityEntry, type HeldInputs, type OrderEntry } from './insights-inputs.ts';
 
 /** What the worker reports while it computes. */
 export type InsightsStage = 'reading' | 'value' | 'sequences' | 'questions' | 'channels';
@@ -158,14 +159,7 @@ const DAY_MS = 86_400_000;
 
 // ---- from workspace rows to the analytics inputs --------------------------------------------
 
-const isMoney = (v: unknown): v is Money =>
-  typeof v === 'object' && v !== null && typeof (v as Money).amount === 'number' && typeof (v as Money).currency === 'string';
-/** Money in major units (cents → euros), the scale the models and charts work in. */
-const units = (m: Money): number => m.amount / 10 ** currencyExponent(m.currency);
-const text = (v: unknown): string => (typeof v === 'string' ? v : '');
-const num = (v: unknown, fallback = 0): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-const ACTIVITY_TYPE_SET = new Set<string>(ACTIVITY_TYPES);
 
 /** The currency most values are in: orders of other currencies cannot be summed with them. */
 function mainCurrency(currencies: Iterable<string | undefined>, fallback: string): string {
@@ -177,74 +171,30 @@ function mainCurrency(currencies: Iterable<string | undefined>, fallback: string
   return best;
 }
 
-/** An order's currency: its own field, else that of its first priced line. */
-function currencyOf(row: Row): string | undefined {
-  if (typeof row.currency === 'string') return row.currency;
-  const lines = Array.isArray(row.lines) ? (row.lines as Record<string, unknown>[]) : [];
-  return lines.map((l) => l.unitPrice).find(isMoney)?.currency;
-}
-
-/** Orders that count as sales: not cancelled, dated, in the sales currency; line amounts after discounts. */
-function toOrders(rows: readonly Row[], currency: string): { orders: Order[]; otherCurrency: number } {
+/** Orders that count as sales: those in the sales currency. */
+function toOrders(entries: readonly OrderEntry[], currency: string): { orders: Order[]; otherCurrency: number } {
   const orders: Order[] = [];
   let otherCurrency = 0;
-  for (const row of rows) {
-    if (row.status === 'cancelled') continue;
-    const date = text(row.orderedOn);
-    const customerId = text(row.accountId);
-    if (!ISO_DAY.test(date) || !customerId) continue;
-    if ((currencyOf(row) ?? currency) !== currency) {
+  for (const e of entries) {
+    if ((e.currency ?? currency) !== currency) {
       otherCurrency++;
       continue;
     }
-    const discount = 1 - num(row.discountPct) / 100;
-    const lines = Array.isArray(row.lines) ? (row.lines as Record<string, unknown>[]) : [];
-    const products: OrderLine[] = [];
-    for (const l of lines) {
-      const productId = text(l.productId);
-      if (!productId || !isMoney(l.unitPrice)) continue;
-      const quantity = num(l.quantity);
-      const amount = quantity * units(l.unitPrice) * (1 - num(l.discountPct) / 100) * discount;
-      products.push({ productId, quantity, amount: Math.max(0, amount) });
-    }
-    orders.push({
-      customerId,
-      date,
-      amount: products.reduce((s, l) => s + l.amount, 0),
-      products,
-      ...(typeof row.ownerId === 'string' ? { repId: row.ownerId } : {}),
-    });
+    orders.push({ customerId: e.customerId, date: e.date, amount: e.amount, products: e.products, ...(e.repId !== undefined ? { repId: e.repId } : {}) });
   }
   return { orders, otherCurrency };
 }
 
-function toActivities(rows: readonly Row[]): Activity[] {
-  const out: Activity[] = [];
-  for (const row of rows) {
-    const customerId = text(row.accountId);
-    const at = row.at;
-    if (!customerId || typeof at !== 'number' || !ACTIVITY_TYPE_SET.has(text(row.type))) continue;
-    out.push({
-      customerId,
-      type: row.type as ActivityType,
-      date: formatDay(Math.floor(at / DAY_MS)),
-      ...(typeof row.channel === 'string' ? { channel: row.channel } : {}),
-      cost: isMoney(row.cost) ? units(row.cost) : 0,
-      ...(typeof row.userId === 'string' ? { repId: row.userId } : {}),
-      ...(typeof row.campaignId === 'string' ? { campaignId: row.campaignId } : {}),
-    });
-  }
-  return out;
-}
-
-function toCampaigns(rows: readonly Row[]): Campaign[] {
-  return rows
-    .filter((r) => typeof r.channel === 'string')
-    .map((r) => ({ id: r.id, channel: text(r.channel), start: text(r.startOn), end: text(r.endOn) }));
-}
-
-function toProducts(rows: readonly Row[]): Product[] {
-  return rows.map((r) => (typeof r.category === 'string' && r.category ? { id: r.id, category: r.category } : { id: r.id }));
+function toActivities(entries: readonly ActivityEntry[]): Activity[] {
+  return entries.map((e) => ({
+    customerId: e.customerId,
+    type: e.type,
+    date: e.date,
+    ...(e.channel !== undefined ? { channel: e.channel } : {}),
+    cost: e.cost,
+    ...(e.repId !== undefined ? { repId: e.repId } : {}),
+    ...(e.campaignId !== undefined ? { campaignId: e.campaignId } : {}),
+  }));
 }
 
 // ---- the computation ---------------------------------------------------------------------
@@ -289,13 +239,11 @@ function niceStep(x: number): number {
 
 const nextTick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-type RowMaps = Record<InsightsRead, Map<string, Row>>;
-
 export class InsightsEngine {
   private inputs: Inputs | null = null;
-  /** The rows the last run used, patched with changes before the next. */
-  private rows: RowMaps | null = null;
-  /** Collections to read again in full before the next run. */
+  /** What the runs read, kept between them; null before the first. */
+  private held: HeldInputs | null = null;
+  /** Collections whose changed chunks are to be read before the next run. */
   private readonly stale = new Set<InsightsRead>();
   /** Row changes to apply before the next run, latest per record. */
   private pending = new Map<InsightsRead, Map<string, Row | null>>();
@@ -356,6 +304,11 @@ export class InsightsEngine {
     return this.inputs;
   }
 
+  /** Resolves when no run is going on (what a run keeps on the device is saved by then). */
+  async settled(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
   dispose(): void {
     this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
@@ -366,47 +319,66 @@ export class InsightsEngine {
   }
 
   /**
-   * All rows of a collection, read from its chunks in short transactions: a long read would
-   * hold up every write of the app (a save waits for read transactions on its tables).
+   * Brings the entries up to date. The first run takes what an earlier session kept on the
+   * device, if anything, and every run reads the chunks written since of the collections it
+   * has to (all of them on the first run, then those marked stale); the changes the app
+   * reported are applied to the others. Returns the customers whose orders changed (undefined
+   * when orders were read in full).
    */
-  private read(name: CollectionName): Promise<Row[]> {
-    return this.store.scan(name);
-  }
-
-  /**
-   * Brings the rows up to date: all of them on the first run, then the collections marked
-   * stale, and the pending row changes for the others. Returns the customers whose orders
-   * changed (undefined when orders were read in full).
-   */
-  private async refresh(): Promise<{ rows: RowMaps; changedCustomers: Set<string> | undefined }> {
-    const first = this.rows === null;
-    const rows: RowMaps = this.rows ?? { orders: new Map(), activities: new Map(), accounts: new Map(), products: new Map(), campaigns: new Map() };
-    const full = new Set<InsightsRead>(first ? INSIGHTS_READS : this.stale);
+  private async refresh(): Promise<{ held: HeldInputs; changedCustomers: Set<string> | undefined }> {
+    const first = this.held === null;
+    const held = this.held ?? heldInputs();
+    const toRead = new Set<InsightsRead>(first ? INSIGHTS_READS : this.stale);
     this.stale.clear();
     // Changes noted before the reads below are in what they read; those noted during them are
     // applied on the next run.
     const pending = this.pending;
     this.pending = new Map();
+    let changedCustomers: Set<string> | undefined = new Set();
     let done = 0;
-    for (const c of full) {
-      const list = await this.read(c);
-      rows[c] = new Map(list.map((r) => [r.id, r]));
-      this.progress('reading', (0.35 * ++done) / full.size);
+    for (const c of toRead) {
+      if (first) held[c].restore(await this.store.getMeta(keptKey(c)).catch(() => undefined));
+      const read = await this.store.chunksSince(c, held[c].ver < 0 ? undefined : held[c].ver);
+      if (c === 'orders') {
+        if (read.all) changedCustomers = undefined;
+        const changed = changedCustomers;
+        held.orders.take(read, changed && ((before, after) => {
+          if (before) changed.add(before.customerId);
+          if (after) changed.add(after.customerId);
+        }));
+      } else held[c].take(read);
+      this.progress('reading', (0.35 * ++done) / toRead.size);
     }
-    const changedCustomers: Set<string> | undefined = full.has('orders') ? undefined : new Set();
     for (const [c, changes] of pending) {
-      if (full.has(c)) continue;
-      const map = rows[c];
+      if (toRead.has(c)) continue;
       for (const [id, row] of changes) {
         if (c === 'orders' && changedCustomers) {
-          for (const r of [map.get(id), row]) if (r && typeof r.accountId === 'string') changedCustomers.add(r.accountId);
+          const before = held.orders.get(id);
+          if (before) changedCustomers.add(before.customerId);
+          if (row && typeof row.accountId === 'string') changedCustomers.add(row.accountId);
         }
-        if (row) map.set(id, row);
-        else map.delete(id);
+        held[c].report(id, row);
       }
     }
-    this.rows = rows;
-    return { rows, changedCustomers };
+    this.held = held;
+    return { held, changedCustomers };
+  }
+
+  /**
+   * Keeps on the device what the last reads gave, for the next session to start from. Chunks
+   * written since are read again then, so a copy that fails to save only costs time.
+   */
+  private async keep(): Promise<void> {
+    const held = this.held;
+    if (!held) return;
+    for (const c of INSIGHTS_READS) {
+      const h = held[c];
+      if (!h.unsaved || this.disposed) continue;
+      h.unsaved = false;
+      await this.store.setMeta(keptKey(c), h.kept()).catch(() => {
+        h.unsaved = true;
+      });
+    }
   }
 
   private async compute(): Promise<void> {
@@ -419,24 +391,22 @@ export class InsightsEngine {
       lap = now;
     };
     this.progress('reading', 0);
-    const { rows, changedCustomers } = await this.refresh();
+    const { held, changedCustomers } = await this.refresh();
     if (this.disposed) return;
-    const orderRows = [...rows.orders.values()];
-    const activityRows = [...rows.activities.values()];
-    const accountRows = [...rows.accounts.values()];
-    const productRows = [...rows.products.values()];
-    const campaignRows = [...rows.campaigns.values()];
+    const orderEntries = held.orders.values();
+    const activityEntries = held.activities.values();
+    const productEntries = [...held.products.entries()];
     done('reading');
 
-    const currency = mainCurrency(orderRows.map(currencyOf), this.store.settings.currency);
-    const costCurrency = mainCurrency(activityRows.map((r) => (isMoney(r.cost) ? r.cost.currency : undefined)), currency);
-    const { orders, otherCurrency } = toOrders(orderRows, currency);
-    const activities = toActivities(activityRows);
-    const campaigns = toCampaigns(campaignRows);
-    const products = toProducts(productRows);
+    const currency = mainCurrency(orderEntries.map((e) => e.currency), this.store.settings.currency);
+    const costCurrency = mainCurrency(activityEntries.map((e) => e.costCurrency), currency);
+    const { orders, otherCurrency } = toOrders(orderEntries, currency);
+    const activities = toActivities(activityEntries);
+    const campaigns: Campaign[] = [...held.campaigns.entries()].map(([id, e]) => ({ id, channel: e.channel, start: e.start, end: e.end }));
+    const products: Product[] = productEntries.map(([id, e]) => (e.category ? { id, category: e.category } : { id }));
     const titles = new Map<string, string>();
-    for (const r of accountRows) titles.set(r.id, r._title);
-    for (const r of productRows) titles.set(r.id, r._title);
+    for (const [id, e] of held.accounts.entries()) titles.set(id, e.title);
+    for (const [id, e] of productEntries) titles.set(id, e.title);
 
     // The period ends on the latest recorded order or contact (never in the future): a live
     // workspace logs something every day, and an imported or demo history is judged as of its
@@ -552,7 +522,7 @@ export class InsightsEngine {
     const month = (lastContact || asOf).slice(0, 7);
     const [y, m] = month.split('-').map(Number) as [number, number];
     const monthEnd = formatDay(Date.UTC(y, m, 0) / DAY_MS);
-    const newest = [...productRows].sort((a, b) => text(b.availableOn).localeCompare(text(a.availableOn)) || b._created - a._created)[0];
+    const newest = [...productEntries].sort(([, a], [, b]) => b.availableOn.localeCompare(a.availableOn) || b.created - a.created)[0];
 
     this.inputs = { orders: inPeriod, activities, products, rules, pAlive: new Map(customers.map((c) => [c.id, c.pAlive])), titles };
     this.progress('channels', 1);
@@ -578,14 +548,16 @@ export class InsightsEngine {
       channels: roi.channels,
       mix,
       names,
-      products: productRows
-        .map((r) => ({ id: r.id, name: r._title, ...(typeof r.category === 'string' && r.category ? { category: r.category } : {}) }))
+      products: productEntries
+        .map(([id, e]) => ({ id, name: e.title, ...(e.category ? { category: e.category } : {}) }))
         .sort((a, b) => a.name.localeCompare(b.name)),
-      defaults: { from: `${month}-01`, to: monthEnd, ...(newest ? { productId: newest.id } : {}) },
+      defaults: { from: `${month}-01`, to: monthEnd, ...(newest ? { productId: newest[0] } : {}) },
       computedInMs: performance.now() - t0,
       stages: (done('channels'), stages),
       incremental,
     });
+    // After the result: the next session starts from what this one read.
+    await this.keep();
   }
 
   async contacted(from: string, to: string): Promise<Answer<ContactedAnswerRow>> {
