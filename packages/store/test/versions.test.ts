@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { encodeNewRecord } from '@counterpart/model';
+import { encodeNewRecord, type RecordId } from '@counterpart/model';
 import { CHUNK_SIZE, WorkspaceStore, type ChangeEvent } from '../src/index.ts';
 
 const open: WorkspaceStore[] = [];
@@ -20,7 +20,7 @@ async function openStore(): Promise<WorkspaceStore> {
 async function remoteAccounts(store: WorkspaceStore, n: number): Promise<string[]> {
   const items = Array.from({ length: n }, (_, i) => {
     const id = `acc_v${String(i).padStart(5, '0')}`;
-    const { doc, update } = encodeNewRecord('accounts', id, { name: `Account ${i}`, kind: 'customer' }, { now: 1, clientID: 7 });
+    const { doc, update } = encodeNewRecord('accounts', id as RecordId<'accounts'>, { name: `Account ${i}`, kind: 'customer' }, { now: 1, clientID: 7 });
     doc.destroy();
     return { docId: id, update };
   });
