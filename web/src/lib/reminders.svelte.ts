@@ -24,6 +24,11 @@ const MAX_SEPARATE = 3;
 const MAX_WAIT = 60_000;
 /** The first full read of tasks waits this long, clear of the first screen's own reads. */
 const SCAN_DELAY = 1500;
+/**
+ * And it waits while the device catches up with its relay: tasks read now would have every page
+ * of the catch-up follow them onto the main thread. Checked this often.
+ */
+const CATCH_UP_POLL = 1000;
 const CHUNK = 500;
 const ICON = '/icon-192.png';
 
@@ -49,6 +54,7 @@ class Watch {
   constructor(
     private readonly store: WorkspaceStore,
     private readonly key: string,
+    private readonly catchingUp: () => boolean,
   ) {
     this.from = checkFrom(this.readLog(), Date.now());
     this.off = store.subscribe((e) => {
@@ -64,10 +70,15 @@ class Watch {
       }
       if (changed) this.schedule();
     });
+    this.scanLater(SCAN_DELAY);
+  }
+
+  private scanLater(ms: number): void {
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.scan().catch((err: unknown) => this.fail(err));
-    }, SCAN_DELAY);
+      if (this.catchingUp()) this.scanLater(CATCH_UP_POLL);
+      else this.scan().catch((err: unknown) => this.fail(err));
+    }, ms);
   }
 
   /** Reads cut short by closing the workspace are not failures. */
@@ -192,9 +203,12 @@ class Reminders {
       .catch(() => undefined);
   }
 
-  /** Starts reminding for an open workspace; returns the function that stops it. */
-  start(store: WorkspaceStore): () => void {
-    const watch = new Watch(store, reminderLogKey(store.workspaceId));
+  /**
+   * Starts reminding for an open workspace; returns the function that stops it. `catchingUp`:
+   * the device is still downloading from its relay (the first read of tasks waits).
+   */
+  start(store: WorkspaceStore, catchingUp: () => boolean = () => false): () => void {
+    const watch = new Watch(store, reminderLogKey(store.workspaceId), catchingUp);
     return () => watch.stop();
   }
 
