@@ -6,9 +6,10 @@
 // sales already in the workspace (duplicates, by external id) and every problem by line.
 import {
   CustomerIndex, describeCustomer, orderIdFor, orderValues, parseTransaction,
-  type TransactionDefaults, type Values, type TransactionIssue,
+  type TransactionDefaults, type TransactionIssue,
 } from '@counterpart/model';
 import type { CsvRecord } from './csv.ts';
+import type { PlannedCreate } from './plan.ts';
 
 export const TRANSACTION_TARGETS = ['externalId', 'customerId', 'email', 'phone', 'date', 'source', 'amount', 'product', 'quantity', 'price', 'currency', 'notes'] as const;
 export type TransactionTarget = (typeof TRANSACTION_TARGETS)[number];
@@ -50,8 +51,8 @@ export interface TransactionProblem {
 }
 
 export interface TransactionPlan {
-  /** Orders to create, with the line each sale starts on. */
-  readonly creates: readonly { readonly line: number; readonly id: string; readonly values: Values }[];
+  /** Orders to create, with the line each sale starts on (written like any import plan's). */
+  readonly creates: PlannedCreate[];
   readonly duplicates: readonly { readonly line: number; readonly externalId: string }[];
   readonly problems: readonly TransactionProblem[];
   readonly sales: number;
@@ -90,7 +91,7 @@ export function planTransactions(records: readonly CsvRecord[], mapping: Transac
       else sales.set(key, { line: r.line, rows: [row] });
     }
   }
-  const creates: { line: number; id: string; values: Values }[] = [];
+  const creates: PlannedCreate[] = [];
   const duplicates: { line: number; externalId: string }[] = [];
   const report = (line: number, externalId: string | undefined, issues: readonly TransactionIssue[]): void => {
     for (const i of issues) problems.push({ line, ...(externalId ? { externalId } : {}), field: i.field, message: i.message });
@@ -125,7 +126,7 @@ export function planTransactions(records: readonly CsvRecord[], mapping: Transac
       report(line, tx.externalId, [{ field: 'customer', message: `no account or contact with ${describeCustomer(tx.customer)}` }]);
       continue;
     }
-    creates.push({ line, id, values: orderValues(tx, customer) });
+    creates.push({ collection: 'orders', line, id, values: orderValues(tx, customer) });
   }
   problems.sort((a, b) => a.line - b.line);
   return { creates, duplicates, problems, sales: anonymous.length + sales.size };

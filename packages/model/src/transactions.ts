@@ -7,7 +7,7 @@ import { ORDER_SOURCES, ORDER_STATUSES } from './collections.ts';
 import { checkValue } from './fields.ts';
 import { makeId, type RecordId } from './ids.ts';
 import { isCurrencyCode, parseMoney, type Money } from './money.ts';
-import type { Values } from './types.ts';
+import type { Values } from './validate.ts';
 
 /** The touchpoints, and the order source each one is recorded as. */
 export const TOUCHPOINTS = { till: 'pos', web_shop: 'web', call_centre: 'phone' } as const;
