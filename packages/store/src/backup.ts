@@ -131,7 +131,7 @@ export async function createBackup(store: WorkspaceStore, opts: BackupOptions = 
   zip.add(docsEntry);
   docsEntry.push(docsBin, true);
 
-  const blobKeys = (await db.blobs.toCollection().primaryKeys()) as string[];
+  const blobKeys: string[] = await db.blobs.toCollection().primaryKeys();
   let attachmentBytes = 0;
   for (const [i, sha256] of blobKeys.entries()) {
     signal?.throwIfAborted();
@@ -261,12 +261,17 @@ function readManifest(raw: unknown): BackupManifest {
   if (m.version > BACKUP_VERSION) {
     throw new BackupError('newer-version', `This backup was made by a newer version of Counterpart (format ${m.version}); update the app to restore it.`);
   }
+  const files: readonly unknown[] = Array.isArray(m.files) ? m.files : [];
+  const isFile = (f: unknown): f is BackupFile => {
+    const x = f as Partial<BackupFile> | null;
+    return typeof x?.path === 'string' && typeof x.size === 'number' && typeof x.sha256 === 'string';
+  };
   const ok =
     typeof m.workspace?.id === 'string' && typeof m.workspace.name === 'string' && typeof m.createdAt === 'number' &&
     typeof m.checksum === 'string' && typeof m.counts?.docs === 'number' && Array.isArray(m.files) &&
-    m.files.every((f) => typeof f?.path === 'string' && typeof f.size === 'number' && typeof f.sha256 === 'string') &&
-    m.files.some((f) => f.path === DOCS) &&
-    m.files.every((f) => f.path === DOCS || f.path === `${BLOB_DIR}${f.sha256}`);
+    files.every(isFile) &&
+    files.some((f) => isFile(f) && f.path === DOCS) &&
+    files.every((f) => isFile(f) && (f.path === DOCS || f.path === `${BLOB_DIR}${f.sha256}`));
   if (!ok) throw new BackupError('damaged', 'The backup’s manifest is damaged.');
   return m as BackupManifest;
 }
