@@ -1,4 +1,5 @@
-// A whole workspace in one file and back (SPEC S16). The file is a zip (fflate), so any archive
+// A whole workspace in one file and back (SPEC S16); imported as `@counterpart/store/backup` so
+// the zip code loads only with the screen that uses it. The file is a zip (fflate), so any archive
 // tool can list it and read its manifest, and it holds:
 //
 //   manifest.json    format, version, workspace id and name, counts, created at, every other

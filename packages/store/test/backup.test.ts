@@ -5,7 +5,8 @@ import 'fake-indexeddb/auto';
 import { unzipSync, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readHistory, type HistoryEntry } from '@counterpart/model';
-import { BackupError, createBackup, restoreBackup, verifyBackup, WorkspaceStore, type BackupProgress } from '../src/index.ts';
+import { WorkspaceStore } from '../src/index.ts';
+import { BackupError, createBackup, restoreBackup, verifyBackup, type BackupProgress } from '../src/backup.ts';
 
 let n = 0;
 const open: WorkspaceStore[] = [];
