@@ -42,7 +42,8 @@ export class AuthError extends Error {
 export type AccessClaims = TokenClaims & { readonly role: Role };
 
 export type VerifyResult = { ok: true; claims: AccessClaims } | { ok: false; code: number; reason: string };
-export type FormVerifyResult = { ok: true; claims: TokenClaims } | { ok: false; code: number; reason: string };
+/** `wrongRole`: a genuine, valid token of another role (403 rather than 401 over HTTP). */
+export type FormVerifyResult = { ok: true; claims: TokenClaims } | { ok: false; code: number; reason: string; wrongRole?: boolean };
 
 /** Where the signing secret came from, for the startup log. */
 export type SecretSource = 'given' | 'file' | 'generated';
@@ -148,8 +149,9 @@ export class Auth {
   verify(token: string | null | undefined, workspace: string, now: number = nowSeconds()): VerifyResult {
     const result = this.check(token, workspace, now);
     if (!result.ok) return result;
-    // A web form's token is published on a web page: it opens nothing but its form.
-    if (!isRole(result.claims.role)) return fail(CLOSE.unauthenticated, 'a web form token cannot open a workspace');
+    // A web form's token is published on a web page and an ingest token sits in a till's
+    // configuration: each opens nothing but its own endpoint.
+    if (!isRole(result.claims.role)) return fail(CLOSE.unauthenticated, `${result.claims.role === 'form' ? 'a web form' : 'an ingest'} token cannot open a workspace`);
     return { ok: true, claims: result.claims as AccessClaims };
   }
 
@@ -158,6 +160,14 @@ export class Auth {
     const result = this.check(token, workspace, now);
     if (!result.ok) return result;
     if (result.claims.role !== 'form') return fail(CLOSE.unauthenticated, 'not a web form token');
+    return result;
+  }
+
+  /** Checks a touchpoint's token for `workspace`: genuine, not expired or revoked, role `ingest`. */
+  verifyIngest(token: string | null | undefined, workspace: string, now: number = nowSeconds()): FormVerifyResult {
+    const result = this.check(token, workspace, now);
+    if (!result.ok) return result;
+    if (result.claims.role !== 'ingest') return { ok: false, code: CLOSE.unauthenticated, reason: 'this endpoint takes an ingest token (counterpart-relay token --role ingest)', wrongRole: true };
     return result;
   }
 

@@ -5,14 +5,17 @@
  * Usage errors print one line to stderr and exit 2; other failures exit 1.
  */
 import { resolve } from 'node:path';
-import { ROLES, isValidId, type Role } from '@counterpart/protocol';
+import { ROLES, isValidId, parseToken, type TokenRole } from '@counterpart/protocol';
 import { Auth, AuthError, SECRET_FILE, parseTtl } from './auth.ts';
 import { configFromEnv } from './config.ts';
 import { runRelay } from './run.ts';
 
+/** Roles the command issues: people's, and `ingest` for a till, web shop or call centre. */
+const CLI_ROLES = [...ROLES, 'ingest'] as const;
+
 const USAGE = `Usage:
   counterpart-relay serve [--host HOST] [--port PORT] [--data DIR]
-  counterpart-relay token --workspace ID --role ${ROLES.join('|')} [--ttl 30d] [--data DIR]
+  counterpart-relay token --workspace ID --role ${CLI_ROLES.join('|')} [--ttl 30d] [--data DIR]
 
 Commands:
   serve   Run the relay. Flags override the HOST, PORT and DATA_DIR environment variables
@@ -20,7 +23,8 @@ Commands:
   token   Print an access token for a workspace on stdout. It is signed with RELAY_SECRET
           when set, otherwise with the secret kept in DIR/${SECRET_FILE} (created if missing),
           which is what the relay uses too. --ttl takes 30d, 12h, 15m, 90s or seconds;
-          without it the token does not expire.
+          without it the token does not expire. An ingest token only appends orders through
+          POST /api/workspaces/ID/orders; its id is printed on stderr, for an owner to revoke.
 
 Options:
   --data DIR   The relay's data directory (default: DATA_DIR, else ./data)
@@ -78,8 +82,8 @@ async function token(args: readonly string[], env: NodeJS.ProcessEnv): Promise<n
   if (workspace === undefined) throw new UsageError('--workspace is required');
   if (!isValidId(workspace)) throw new UsageError(`invalid workspace id "${workspace}": use letters, digits, _ . : or -`);
   const role = flags.get('role');
-  if (role === undefined) throw new UsageError(`--role is required: ${ROLES.join(', ')}`);
-  if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`invalid role "${role}": use ${ROLES.join(', ')}`);
+  if (role === undefined) throw new UsageError(`--role is required: ${CLI_ROLES.join(', ')}`);
+  if (!(CLI_ROLES as readonly string[]).includes(role)) throw new UsageError(`invalid role "${role}": use ${CLI_ROLES.join(', ')}`);
   const ttl = flags.get('ttl');
   let ttlSeconds: number | undefined;
   try {
@@ -95,7 +99,8 @@ async function token(args: readonly string[], env: NodeJS.ProcessEnv): Promise<n
   if (auth.secretSource === 'generated') {
     process.stderr.write(`counterpart-relay: created a new relay secret in ${resolve(dataDir, SECRET_FILE)}\n`);
   }
-  const issued = auth.issue({ workspace, role: role as Role, ...(ttlSeconds !== undefined ? { ttlSeconds } : {}) });
+  const issued = auth.issue({ workspace, role: role as TokenRole, ...(ttlSeconds !== undefined ? { ttlSeconds } : {}) });
+  if (role === 'ingest') process.stderr.write(`counterpart-relay: ingest token id ${parseToken(issued).claims.jti}\n`);
   process.stdout.write(`${issued}\n`);
   return 0;
 }

@@ -6,6 +6,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { CLOSE, FORMS_PATH, MAX_FRAME_BYTES, SYNC_PATH, Y_PATH, isValidId } from '@counterpart/protocol';
 import { createApiHandler } from './api.ts';
 import { createFormsHandler, type FormLimits } from './forms.ts';
+import { createOrdersHandler, type OrderLimits } from './orders.ts';
 import { Auth } from './auth.ts';
 import { BlobStore } from './blobs.ts';
 import { Connection, DEFAULT_LIMITS, type Limits } from './connection.ts';
@@ -36,6 +37,8 @@ export interface RelayOptions {
   log?: Logger;
   /** Rate limits of the public web forms (tests lower them). */
   formLimits?: FormLimits;
+  /** Rate limits of the order ingestion endpoint (tests lower them). */
+  orderLimits?: OrderLimits;
 }
 
 export interface Relay {
@@ -67,7 +70,9 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
 
   const serveStatic = opts.staticDir === undefined ? undefined : createStaticHandler(opts.staticDir);
   const forms = createFormsHandler(auth, storage, hub, opts.formLimits, opts.log ?? log);
-  const route = createRouter(serveStatic, createApiHandler(auth, new BlobStore(opts.dataDir)), forms, metrics);
+  const orders = createOrdersHandler(auth, storage, hub, opts.orderLimits, opts.log ?? log);
+  const api = createApiHandler(auth, new BlobStore(opts.dataDir));
+  const route = createRouter(serveStatic, async (req, res) => (await orders(req, res)) || api(req, res), forms, metrics);
 
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {

@@ -69,6 +69,19 @@ describe('counterpart-relay token', () => {
     expect((await Auth.open(data)).verify(again.stdout.trim(), 'acme').ok).toBe(true);
   });
 
+  it('prints an ingest token for the order endpoint, with its id on stderr for revoking', async () => {
+    const data = tempDir();
+    const run = await runCli(['token', '--workspace', 'acme', '--role', 'ingest', '--data', data]);
+    expect(run.code).toBe(0);
+    const token = run.stdout.trim();
+    const { claims } = parseToken(token);
+    expect(claims).toMatchObject({ ws: 'acme', role: 'ingest' });
+    expect(run.stderr).toContain(`ingest token id ${claims.jti}`);
+    const auth = await Auth.open(data);
+    expect(auth.verifyIngest(token, 'acme').ok).toBe(true);
+    expect(auth.verify(token, 'acme').ok).toBe(false);
+  });
+
   it('signs with RELAY_SECRET when it is set', async () => {
     const data = tempDir();
     const secret = 'cli-test-secret-of-enough-length';

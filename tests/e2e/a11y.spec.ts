@@ -147,11 +147,16 @@ async function checkScreens(page: Page, w: Words): Promise<void> {
   await expect(page.getByTestId('print-totals')).toBeVisible();
   await expectAccessible(page, 'printable proposal');
 
-  // Import and export, with a file read: its column mapping and first records on screen.
+  // Import and export, with a file read: its column mapping and first records on screen, and the
+  // same file read as sales (its column mapping), beside Back up and restore.
   await page.goto('/#/import');
   await expect(page.getByRole('heading', { level: 1, name: w.importExport })).toBeVisible();
-  await page.locator('main input[type="file"]').setInputFiles(new URL('../fixtures/interop/contacts-with-errors.csv', import.meta.url).pathname);
-  await expect(page.locator('main table').nth(1)).toBeVisible();
+  const files = page.locator('main input[type="file"]');
+  await expect(files).toHaveCount(3);
+  const csv = new URL('../fixtures/interop/contacts-with-errors.csv', import.meta.url).pathname;
+  await files.nth(0).setInputFiles(csv);
+  await files.nth(1).setInputFiles(csv);
+  await expect(page.locator('main table')).toHaveCount(3);
   await expectAccessible(page, 'import and export');
 
   await page.goto('/#/members');

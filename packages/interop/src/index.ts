@@ -8,3 +8,4 @@ export * from './mapping.ts';
 export * from './plan.ts';
 export * from './vcard.ts';
 export * from './export.ts';
+export * from './transactions.ts';

@@ -27,11 +27,12 @@ export const MAX_ID_LENGTH = 128;
 export const ROLES = ['owner', 'editor', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 /**
- * A token's role: one of ROLES for people, or `form` for a published web form, which may only
- * post new leads to its workspace through the relay's form endpoint (never open a socket or
- * call the API).
+ * A token's role: one of ROLES for people; `form` for a published web form, which may only post
+ * new leads to its workspace through the relay's form endpoint; or `ingest` for a till, web shop
+ * or call centre, which may only append orders through `POST /api/workspaces/<id>/orders`.
+ * Neither opens a socket or calls the rest of the API.
  */
-export const TOKEN_ROLES = [...ROLES, 'form'] as const;
+export const TOKEN_ROLES = [...ROLES, 'form', 'ingest'] as const;
 export type TokenRole = (typeof TOKEN_ROLES)[number];
 /** Where the relay serves a workspace's public web form: `/forms/<workspace>/<form token>`. */
 export const FORMS_PATH = '/forms';

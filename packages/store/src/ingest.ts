@@ -247,7 +247,7 @@ export class ChunkSet {
 
   /**
    * Writes every changed chunk and the directory entries of the docs placed, and raises the
-   * version of every chunk whose rows it writes (SPEC S16). `inOrder`: the transaction began
+   * version of every chunk whose rows it writes (SPEC S17). `inOrder`: the transaction began
    * with a directory refresh.
    */
   write(inOrder: boolean): Promise<void> {
@@ -283,7 +283,7 @@ export class ChunkSet {
       .then(() => undefined);
   }
 
-  /** The collection's version goes up by one, and chunks `ns` take it (SPEC S16). */
+  /** The collection's version goes up by one, and chunks `ns` take it (SPEC S17). */
   private raiseVersions(c: string, ns: readonly number[]): Promise<unknown> {
     const k = chunkVersionsKey(c);
     return this.db.meta.get(k).then((entry) => {
@@ -298,7 +298,7 @@ export class ChunkSet {
 
 /**
  * A collection's row version and the version each of its chunks last had its rows written at
- * (SPEC S16). Chunks never written since the versions began (packed by an upgrade) have none:
+ * (SPEC S17). Chunks never written since the versions began (packed by an upgrade) have none:
  * they count as version 0.
  */
 export interface ChunkVersions {

@@ -114,7 +114,7 @@ export class Queries {
   /**
    * The rows of the collection's chunks written after version `since`, or of all its chunks
    * when `since` is undefined or above the collection's version (its database began again),
-   * with the version read before them (SPEC S16). A reader that keeps what it read asks again
+   * with the version read before them (SPEC S17). A reader that keeps what it read asks again
    * with that version and gets only the chunks written since. Read a few chunks at a time.
    */
   async chunksSince(collection: CollectionName, since?: number): Promise<ChunksRead> {

@@ -28,8 +28,8 @@ async function remoteAccounts(store: WorkspaceStore, n: number): Promise<string[
   return items.map((i) => i.docId);
 }
 
-describe('chunk versions (S16)', () => {
-  it('[S16] a reader asks again with the version it got and reads only the chunk written since', async () => {
+describe('chunk versions (S17)', () => {
+  it('[S17] a reader asks again with the version it got and reads only the chunk written since', async () => {
     const store = await openStore();
     const ids = await remoteAccounts(store, CHUNK_SIZE + 50);
     const first = await store.chunksSince('accounts');
@@ -49,7 +49,7 @@ describe('chunk versions (S16)', () => {
     expect((await store.chunksSince('contacts', 0)).chunks).toEqual([]);
   });
 
-  it('[S16] a deletion and a new record each raise the version of the chunk they are in', async () => {
+  it('[S17] a deletion and a new record each raise the version of the chunk they are in', async () => {
     const store = await openStore();
     const ids = await remoteAccounts(store, 3);
     const { ver } = await store.chunksSince('accounts');
@@ -61,7 +61,7 @@ describe('chunk versions (S16)', () => {
     expect(afterCreate.chunks.flatMap((c) => c.rows.map((r) => r.id))).toContain(created);
   });
 
-  it('[S16] rows another store\'s change makes this one rewrite (S12) raise the version too', async () => {
+  it('[S17] rows another store\'s change makes this one rewrite (S12) raise the version too', async () => {
     const name = `versions-${process.pid}-external`;
     const main = await WorkspaceStore.open(name);
     const worker = await WorkspaceStore.open(name);
@@ -84,7 +84,7 @@ describe('chunk versions (S16)', () => {
     main.release(id);
   });
 
-  it('[S16] a version above the stored one (the database began again) reads every chunk', async () => {
+  it('[S17] a version above the stored one (the database began again) reads every chunk', async () => {
     const store = await openStore();
     await remoteAccounts(store, 5);
     const read = await store.chunksSince('accounts', 1_000);

@@ -1,7 +1,7 @@
 // What the insights engine holds of the workspace between runs: for each collection it reads,
 // the analysis's view of every row (an order's lines priced, an activity's day…), not the rows
 // themselves. Entries are kept per stored chunk, so the engine reads again only the chunks the
-// store says were written since (store SPEC S16), and they are kept on the device between
+// store says were written since (store SPEC S17), and they are kept on the device between
 // sessions: a later session reads the saved entries and the chunks written since, instead of
 // every row of the workspace. Changes the app reports are laid over the chunk entries until the
 // chunks they are in are read again.
