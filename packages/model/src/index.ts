@@ -17,3 +17,5 @@ export * from './derive.ts';
 export * from './qualification.ts';
 export * from './routing.ts';
 export * from './sales-settings.ts';
+export * from './call-script.ts';
+export * from './call-list.ts';

@@ -735,7 +735,7 @@ const schema: SchemaLabels = {
     fields: {
       title: 'Название', kind: 'Тип', dueAt: 'Срок', remindAt: 'Напоминание', done: 'Выполнена',
       assigneeId: 'Исполнитель', accountId: 'Контрагент', contactId: 'Контакт', dealId: 'Сделка', notes: 'Заметки',
-      icalUid: 'UID в календаре',
+      campaignId: 'Кампания', icalUid: 'UID в календаре',
     },
   },
   tickets: {
