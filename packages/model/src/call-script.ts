@@ -10,7 +10,7 @@
 //
 // A line starting with a number and a dot (or a bracket) starts a step; other lines continue its
 // text. A line starting with "-", "*" or "•" is a choice of the step above it: its answer, then
-// "->" or "→" and the step it leads to (a number, or "end"). A choice without an arrow, and a
+// "->" or "→" and the step it leads to (a number, or "end" / "конец"). A choice without an arrow, and a
 // step without choices, go on to the next step (the last one ends the call).
 
 export interface ScriptChoice {
@@ -76,9 +76,10 @@ export function parseCallScript(text: string): { script: CallScript | null } | {
       const [label = '', ...rest] = choice[1]!.split(ARROW);
       const raw = rest.join(' ').trim();
       if (!label.trim()) return { error: { line: no, reason: 'empty-choice', step: current.n } };
-      let to: number | null = Number.NaN;
-      if (rest.length === 0) to = Number.NaN; // resolved below: the next step
-      else if (/^end$/i.test(raw)) to = null;
+      // No arrow: NaN, resolved below to the next step.
+      let to: number | null;
+      if (rest.length === 0) to = Number.NaN;
+      else if (/^(end|конец)$/i.test(raw)) to = null;
       else if (/^\d{1,4}$/.test(raw)) to = Number(raw);
       else return { error: { line: no, reason: 'bad-target', step: current.n, target: raw } };
       current.choices.push({ label: label.trim(), to, line: no, raw });

@@ -17,5 +17,3 @@ export * from './derive.ts';
 export * from './qualification.ts';
 export * from './routing.ts';
 export * from './sales-settings.ts';
-export * from './call-script.ts';
-export * from './call-list.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCallList, nextStep, nextWorkingDay, parseCallScript, type CampaignCall, type ScheduledCall } from '../src/index.ts';
+import { buildCallList, nextStep, nextWorkingDay, parseCallScript, type CampaignCall, type ScheduledCall } from '../src/telemarketing.ts';
 
 const SCRIPT = `1. Hello, this is Anna from Acme.
 Is this the person who buys office supplies?
