@@ -139,6 +139,17 @@ async function checkScreens(page: Page, w: Words): Promise<void> {
   await expect(page.locator('main table a[href^="#/products/"]').first()).toBeVisible();
   await expectAccessible(page, 'catalog');
 
+  // Telemarketing: the campaigns to call for, and a campaign's call list with its call session.
+  await page.goto('/#/calls');
+  await expect(page.locator('main h1')).toBeVisible();
+  await expectAccessible(page, 'call lists');
+  await page.goto('/#/campaigns');
+  await page.locator('main a[href^="#/campaigns/"]').first().click();
+  await page.locator('main a[href^="#/calls/"]').click();
+  await expect(page.locator('main h2').first()).toBeVisible();
+  await expect(page.locator('main [role="status"]')).toHaveCount(0, { timeout: 60_000 });
+  await expectAccessible(page, 'call list');
+
   await page.goto('/#/quotes');
   await page.locator('main a[href^="#/quotes/"]').first().click();
   await expect(page.getByTestId('quote-status')).toBeVisible();

@@ -242,6 +242,8 @@ export const COLLECTIONS = {
       contactId: { kind: 'ref', to: 'contacts', label: 'Contact' },
       dealId: { kind: 'ref', to: 'deals', label: 'Deal' },
       notes: { kind: 'longtext', label: 'Notes' },
+      /** The telemarketing campaign whose next call this is (the call list shows it as due). */
+      campaignId: { kind: 'ref', to: 'campaigns', label: 'Campaign', indexed: true },
       /** The UID of the calendar to-do a task was exported as (iCalendar). */
       icalUid: { kind: 'text', label: 'Calendar UID', max: 500, indexed: true },
     },

@@ -167,6 +167,7 @@ export const FIXTURES: Record<CollectionName, Values> = {
     contactId: IDS.anna,
     dealId: IDS.deal,
     notes: 'Include the trays.',
+    campaignId: IDS.campaign,
     icalUid: 'tsk_revisedquote@counterpart',
   },
   tickets: {

@@ -1,7 +1,8 @@
 // A hash router: #/<collection> and #/<collection>/<id> (#/accounts, #/deals/<id>…), the day plan
 // #/agenda, the deals board #/pipeline, the people #/members, overdue leads and tickets #/overdue,
 // the workspace settings #/settings, the insights pages #/insights and #/insights/questions, the
-// catalog #/catalog and a quote's printable proposal #/print/<quote id>. The hash keeps deep links and back/forward
+// catalog #/catalog, a quote's printable proposal #/print/<quote id> and the telemarketing call
+// lists #/calls and #/calls/<campaign id>. The hash keeps deep links and back/forward
 // working in an installed, offline PWA with no server routing at all.
 import { COLLECTION_NAMES, type CollectionName } from '@counterpart/model';
 
@@ -20,6 +21,7 @@ export type Route =
   | { readonly view: 'pipeline' }
   | { readonly view: 'agenda' }
   | { readonly view: 'catalog' }
+  | { readonly view: 'calls'; readonly campaignId: string | undefined }
   | { readonly view: 'print'; readonly id: string }
   | { readonly view: 'import' }
   | { readonly view: 'members' }
@@ -37,6 +39,7 @@ export function parseHash(hash: string): Route {
   if (collection === 'pipeline') return { view: 'pipeline' };
   if (collection === 'agenda') return { view: 'agenda' };
   if (collection === 'catalog') return { view: 'catalog' };
+  if (collection === 'calls') return { view: 'calls', campaignId: id };
   if (collection === 'print' && id) return { view: 'print', id };
   if (collection === 'import') return { view: 'import' };
   if (collection === 'members') return { view: 'members' };
@@ -58,6 +61,12 @@ export function insightsHref(page: InsightsPage = 'overview'): string {
 export const PIPELINE_HREF = '#/pipeline';
 /** Products with a customer group's prices, stock and availability. */
 export const CATALOG_HREF = '#/catalog';
+
+/** The telemarketing campaigns to call for; with an id, that campaign's call list. */
+export const CALLS_HREF = '#/calls';
+export function callsHref(campaignId: string): string {
+  return `${CALLS_HREF}/${encodeURIComponent(campaignId)}`;
+}
 
 /** The printable proposal of a quote. */
 export function printHref(quoteId: string): string {

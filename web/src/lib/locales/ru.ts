@@ -475,6 +475,7 @@ const messages: Messages = {
   // Insights
   insights: 'Аналитика',
   catalog: 'Каталог',
+  calls: 'Обзвон',
   insightsNav: 'Страницы аналитики',
   insightsOverview: 'Обзор',
   insightsQuestions: 'Вопросы',
@@ -735,7 +736,7 @@ const schema: SchemaLabels = {
     fields: {
       title: 'Название', kind: 'Тип', dueAt: 'Срок', remindAt: 'Напоминание', done: 'Выполнена',
       assigneeId: 'Исполнитель', accountId: 'Контрагент', contactId: 'Контакт', dealId: 'Сделка', notes: 'Заметки',
-      icalUid: 'UID в календаре',
+      campaignId: 'Кампания', icalUid: 'UID в календаре',
     },
   },
   tickets: {
@@ -932,6 +933,8 @@ export const ruSales: SalesMessages = {
   orderFromCall: 'Зарегистрировать заказ из звонка',
   orderFromActivity: 'Зарегистрировать заказ',
   ordersFromHere: 'Заказы отсюда',
+  openCallList: 'Список обзвона',
+  callListHint: 'Обзванивайте список кампании по её сценарию и записывайте результат каждого звонка.',
 
   printTitle: (number) => `Коммерческое предложение ${number}`,
   printButton: 'Печать или сохранение в PDF',

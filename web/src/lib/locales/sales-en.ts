@@ -109,6 +109,9 @@ export const salesEn = {
   orderFromCall: 'Register an order from this call',
   orderFromActivity: 'Register an order from this activity',
   ordersFromHere: 'Orders taken here',
+  // Campaign page
+  openCallList: 'Call list',
+  callListHint: 'Call through this campaign’s list with its script and log each call’s outcome.',
 
   // Printable proposal
   printTitle: (number: string) => `Commercial proposal ${number}`,
