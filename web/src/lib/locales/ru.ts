@@ -680,6 +680,7 @@ const schema: SchemaLabels = {
       durationMin: 'Длительность (мин)', cost: 'Стоимость', outcome: 'Результат', accountId: 'Контрагент',
       contactId: 'Контакт', dealId: 'Сделка', campaignId: 'Кампания', userId: 'Менеджер',
       report: 'Отчёт о встрече', expenses: 'Расходы', icalUid: 'UID в календаре',
+      attendees: 'Участники', nextSteps: 'Следующие шаги',
     },
   },
   deals: {
@@ -784,7 +785,7 @@ const schema: SchemaLabels = {
   lines: {
     productId: 'Товар', description: 'Описание', quantity: 'Количество', unitPrice: 'Цена за единицу',
     discountPct: 'Скидка, %', item: 'Статья', amount: 'Сумма', receiptId: 'Чек', price: 'Цена',
-    minQty: 'Минимальное количество',
+    minQty: 'Минимальное количество', contactId: 'Контакт', action: 'Следующий шаг', taskId: 'Задача',
   },
 };
 
@@ -812,6 +813,7 @@ const CHECKS: readonly (readonly [RegExp, (...groups: string[]) => string])[] = 
   [/^must be an amount with a currency$/, () => 'должно быть суммой с валютой'],
   [/^must be a whole number of minor units \(cents\)$/, () => 'должно быть целым числом копеек (центов)'],
   [/^must have a three-letter ISO currency code$/, () => 'нужен трёхбуквенный код валюты ISO'],
+  [/^must not be negative$/, () => 'не может быть отрицательной'],
   [/^must be a record id$/, () => 'должно быть идентификатором записи'],
   [/^"(.*)" is not a record id$/, (v) => `«${v}» — не идентификатор записи`],
   [/^must refer to (\w+), not (\w+)$/, (to, got) => `должно ссылаться на ${to}, а не на ${got}`],
