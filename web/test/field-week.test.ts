@@ -4,10 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Row } from '@counterpart/model';
 import {
-  addMoney, isoWeekOf, parseWeekKey, roleCoverage, shiftWeek, weekEnd, weekKey, weekReport, weekStart, weeksInYear,
+  addMoney, isoWeekOf, parseWeekKey, referencedIds, roleCoverage, shiftWeek, weekEnd, weekKey, weekReport, weekStart, weeksInYear,
   type WeekInput,
 } from '../src/lib/field-week.ts';
-import { amountText, checkExpense, taskFromStep } from '../src/lib/field-report.ts';
+import { amountText, checkExpense, nextWorkingDay, taskFromStep } from '../src/lib/field-report.ts';
 
 const HOUR = 3_600_000;
 const at = (y: number, m: number, d: number, h = 0, min = 0): number => new Date(y, m - 1, d, h, min).getTime();
@@ -146,6 +146,15 @@ describe('the week report', () => {
     expect(empty.receipts).toEqual({ present: 0, missing: 0 });
   });
 
+  it('lists the records the activities refer to, once each', () => {
+    expect(referencedIds([visit, meeting, visit])).toEqual({
+      contacts: ['con_anna', 'con_ben', 'con_gone'],
+      tasks: ['tsk_1'],
+      attachments: ['att_r1', 'att_deleted'],
+      accounts: ['acc_1'],
+    });
+  });
+
   it('adds money per currency in minor units', () => {
     expect(addMoney(addMoney([], eur(1)), eur(2))).toEqual([eur(3)]);
   });
@@ -177,5 +186,11 @@ describe('a next step as a task', () => {
       title: 'Send the quote', kind: 'todo', dueAt: at(2025, 3, 30, 9), assigneeId: 'usr_1', accountId: 'acc_1', contactId: 'con_anna',
     });
     expect(taskFromStep({ action: 'Call' }, {}, { assigneeId: '', dueOn: '' })).toEqual({ title: 'Call', kind: 'todo' });
+  });
+
+  it('is due the next working day by default', () => {
+    expect(nextWorkingDay(at(2025, 3, 26, 17))).toBe('2025-03-27'); // Wednesday → Thursday
+    expect(nextWorkingDay(at(2025, 3, 28, 17))).toBe('2025-03-31'); // Friday → Monday
+    expect(nextWorkingDay(at(2025, 3, 29, 23, 30))).toBe('2025-03-31'); // Saturday night → Monday
   });
 });

@@ -27,7 +27,7 @@ export function amountText(m: Money, exponent: number): string {
 /** The task a next step becomes: due at 9:00 local on the chosen day, linked to the visit's account and contact. */
 export function taskFromStep(
   step: { action: string },
-  visit: { accountId?: unknown; contactId?: unknown; dealId?: unknown },
+  visit: Readonly<Record<string, unknown>>,
   choice: { assigneeId: string; dueOn: string },
 ): Record<string, unknown> {
   const [y, m, d] = choice.dueOn.split('-').map(Number);
@@ -41,4 +41,12 @@ export function taskFromStep(
     ...(typeof visit.contactId === 'string' ? { contactId: visit.contactId } : {}),
     ...(typeof visit.dealId === 'string' ? { dealId: visit.dealId } : {}),
   };
+}
+
+/** The working day after `now` (Saturday and Sunday skipped), as YYYY-MM-DD: a next step's default due day. */
+export function nextWorkingDay(now: number): string {
+  const d = new Date(now);
+  d.setDate(d.getDate() + 1);
+  while (d.getDay() === 0 || d.getDay() === 6) d.setDate(d.getDate() + 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }

@@ -241,3 +241,18 @@ export function weekReport(input: WeekInput): WeekReport {
     nextSteps: { total: steps.length, withTask: steps.filter((s) => s.taskId).length, done: steps.filter((s) => s.task?.done).length },
   };
 }
+
+/** The records a rep's activities refer to, which the report needs read alongside them. */
+export function referencedIds(activities: readonly Row[]): { contacts: string[]; tasks: string[]; attachments: string[]; accounts: string[] } {
+  const contacts = new Set<string>();
+  const tasks = new Set<string>();
+  const attachments = new Set<string>();
+  const accounts = new Set<string>();
+  for (const a of activities) {
+    for (const l of lines(a.attendees)) if (text(l.contactId)) contacts.add(text(l.contactId));
+    for (const l of lines(a.nextSteps)) if (text(l.taskId)) tasks.add(text(l.taskId));
+    for (const l of lines(a.expenses)) if (text(l.receiptId)) attachments.add(text(l.receiptId));
+    if (text(a.accountId)) accounts.add(text(a.accountId));
+  }
+  return { contacts: [...contacts], tasks: [...tasks], attachments: [...attachments], accounts: [...accounts] };
+}
