@@ -68,10 +68,8 @@ export function printHref(quoteId: string): string {
 /** Importing files and exporting the workspace's contacts and calendar. */
 export const IMPORT_HREF = '#/import';
 
-/** A rep's week in the field: this device's member and this week unless given. */
-export function weekHref(week?: string, rep?: string): string {
-  return week ? `#/week/${encodeURIComponent(week)}${rep ? `/${encodeURIComponent(rep)}` : ''}` : '#/week';
-}
+/** A rep's week in the field: this device's member and this week unless given (#/week/<ISO week>/<member id>). */
+export const WEEK_HREF = '#/week';
 
 /** The people of the workspace, their roles, and the invite links. */
 export const MEMBERS_HREF = '#/members';
