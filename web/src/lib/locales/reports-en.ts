@@ -5,6 +5,8 @@ export const reportsEn = {
   // A visit's report
   fieldReport: 'Meeting report',
   fieldReportHint: 'Who from the buying centre was there, what was discussed, what happens next, and what the visit cost. Saved as you go, offline too.',
+  noRep: 'This visit has no rep yet, so it is in no one’s weekly report.',
+  itWasMe: (name: string) => `Mine (${name})`,
   attendees: 'Attendees',
   noAttendees: 'No attendees yet.',
   addAttendee: 'Add an attendee',

@@ -838,6 +838,8 @@ function check(message: string): string {
 export const ruReports: ReportMessages = {
   fieldReport: 'Отчёт о встрече',
   fieldReportHint: 'Кто из закупочного центра присутствовал, что обсуждали, что дальше и во что обошёлся визит. Сохраняется сразу, и без сети тоже.',
+  noRep: 'У визита пока нет менеджера, поэтому его нет ни в одном недельном отчёте.',
+  itWasMe: (name) => `Мой (${name})`,
   attendees: 'Участники',
   noAttendees: 'Участников пока нет.',
   addAttendee: 'Добавить участника',
