@@ -121,7 +121,7 @@ export function randomValue(rng: Rng, def: FieldDef, pool: IdPool): unknown {
     case 'currency':
       return rng.pick(CURRENCIES);
     case 'money':
-      return { amount: rng.chance(0.05) ? -rng.int(1, 50_000) : rng.int(0, 5_000_000), currency: rng.pick(CURRENCIES) };
+      return { amount: !def.nonNegative && rng.chance(0.05) ? -rng.int(1, 50_000) : rng.int(0, 5_000_000), currency: rng.pick(CURRENCIES) };
     case 'ref':
       return randomRef(rng, def.to, pool);
     case 'map': {

@@ -59,3 +59,18 @@ describe('workflow strings', () => {
     }
   });
 });
+
+describe('field report strings', () => {
+  it('the Russian field report strings have every English key, each translated', async () => {
+    const { reportsEn } = await import('../src/lib/locales/reports-en.ts');
+    const { ruReports } = await import('../src/lib/locales/ru.ts');
+    expect(Object.keys(ruReports).sort()).toEqual(Object.keys(reportsEn).sort());
+    for (const [k, v] of Object.entries(reportsEn)) {
+      const r = (ruReports as Record<string, unknown>)[k];
+      expect(typeof r, k).toBe(typeof v);
+      if (typeof v === 'string') expect(r, k).not.toBe(v);
+    }
+    expect(ruReports.dayCalls(3)).toBe('3 звонка');
+    expect(ru.check?.('must not be negative')).toBe('не может быть отрицательной');
+  });
+});

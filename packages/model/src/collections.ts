@@ -114,8 +114,25 @@ export const COLLECTIONS = {
         label: 'Expenses',
         line: {
           item: { kind: 'text', label: 'Item', required: true },
-          amount: { kind: 'money', label: 'Amount', required: true },
+          amount: { kind: 'money', label: 'Amount', required: true, nonNegative: true },
           receiptId: { kind: 'ref', to: 'attachments', label: 'Receipt' },
+        },
+      },
+      /** Who from the customer's buying centre took part in a meeting or visit (SPEC R15). */
+      attendees: {
+        kind: 'lines',
+        label: 'Attendees',
+        line: {
+          contactId: { kind: 'ref', to: 'contacts', label: 'Contact', required: true },
+        },
+      },
+      /** What was agreed to do next; a step may have become a task (SPEC R15). */
+      nextSteps: {
+        kind: 'lines',
+        label: 'Next steps',
+        line: {
+          action: { kind: 'text', label: 'Next step', required: true },
+          taskId: { kind: 'ref', to: 'tasks', label: 'Task' },
         },
       },
     },

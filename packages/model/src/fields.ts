@@ -26,7 +26,7 @@ export type FieldDef =
   | (Base & { readonly kind: 'datetime' })
   | (Base & { readonly kind: 'enum'; readonly options: readonly string[] })
   | (Base & { readonly kind: 'currency' })
-  | (Base & { readonly kind: 'money' })
+  | (Base & { readonly kind: 'money'; readonly nonNegative?: boolean })
   | (Base & { readonly kind: 'ref'; readonly to: CollectionName | 'any' })
   | (Base & { readonly kind: 'map' })
   | (Base & { readonly kind: 'lines'; readonly line: Readonly<Record<string, FieldDef>> });
@@ -134,6 +134,7 @@ export function checkValue(def: FieldDef, value: unknown): Checked {
         return bad('must be a whole number of minor units (cents)');
       }
       if (!isCurrencyCode(currency)) return bad('must have a three-letter ISO currency code');
+      if (def.nonNegative && amount < 0) return bad('must not be negative');
       return ok({ amount, currency });
     }
     case 'ref': {

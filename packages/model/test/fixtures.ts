@@ -16,6 +16,7 @@ export const IDS = {
   campaign: makeId('campaigns', 'camp0001'),
   receipt: makeId('attachments', 'rcpt0001'),
   rep: makeId('users', 'user0001'),
+  task: makeId('tasks', 'task0001'),
 } as const;
 
 export const FIXTURES: Record<CollectionName, Values> = {
@@ -70,6 +71,11 @@ export const FIXTURES: Record<CollectionName, Values> = {
     expenses: [
       { id: 'exp0000001', item: 'Train ticket', amount: { amount: 8_990, currency: 'EUR' }, receiptId: IDS.receipt },
       { item: 'Parking', amount: { amount: 1_200, currency: 'EUR' } },
+    ],
+    attendees: [{ id: 'att0000001', contactId: IDS.anna }],
+    nextSteps: [
+      { id: 'nxt0000001', action: 'Send the quote for the oven line', taskId: IDS.task },
+      { action: 'Invite the head baker to the demo kitchen' },
     ],
   },
   deals: {

@@ -113,6 +113,21 @@ describe('validate (R7)', () => {
     ]);
   });
 
+  it('[R15] an expense needs an item and a non-negative amount; the line is named', () => {
+    const expense = (item: unknown, amount: number) => ({ expenses: [{ item, amount: { amount, currency: 'EUR' } }] });
+    expect(validate('activities', expense('Taxi', 0), { partial: true }).expenses).toEqual([{ item: 'Taxi', amount: { amount: 0, currency: 'EUR' } }]);
+    expect(() => validate('activities', expense('Taxi', -100), { partial: true })).toThrow(/Expenses line 1: Amount must not be negative/);
+    expect(() => validate('activities', expense('  ', 500), { partial: true })).toThrow(/Expenses line 1: Item is required/);
+  });
+
+  it('[R15] attendees refer to contacts and next steps to tasks; an activity without them stays valid', () => {
+    expect(() => validate('activities', { attendees: [{ contactId: IDS.acme }] }, { partial: true })).toThrow(/must refer to contacts/);
+    expect(() => validate('activities', { nextSteps: [{ action: 'Call back', taskId: IDS.anna }] }, { partial: true })).toThrow(/must refer to tasks/);
+    expect(() => validate('activities', { nextSteps: [{ taskId: IDS.task }] }, { partial: true })).toThrow(/Next step is required/);
+    const { attendees: _a, nextSteps: _n, ...before } = FIXTURES.activities;
+    expect(validate('activities', before)).not.toHaveProperty('attendees');
+  });
+
   it('[R7] fieldsOf lists the built-in fields of a collection', () => {
     for (const c of COLLECTION_NAMES) expect(fieldsOf(c)).toBe(COLLECTIONS[c].fields);
   });

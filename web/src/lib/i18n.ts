@@ -52,6 +52,7 @@ const en = {
   // Layout
   mainNav: 'Sections',
   moreSections: 'More',
+  weekReport: 'Weekly report',
   search: 'Search',
   searchPlaceholder: 'Search accounts and contacts',
   searchShortcut: 'Ctrl K',

@@ -1,8 +1,9 @@
 // A hash router: #/<collection> and #/<collection>/<id> (#/accounts, #/deals/<id>…), the day plan
 // #/agenda, the deals board #/pipeline, the people #/members, overdue leads and tickets #/overdue,
-// the workspace settings #/settings, the insights pages #/insights and #/insights/questions, the
-// catalog #/catalog, a quote's printable proposal #/print/<quote id> and the telemarketing call
-// lists #/calls and #/calls/<campaign id>. The hash keeps deep links and back/forward
+// the workspace settings #/settings, a rep's weekly field report #/week[/<ISO week>[/<member id>]],
+// the insights pages #/insights and #/insights/questions, the catalog #/catalog, a quote's
+// printable proposal #/print/<quote id> and the telemarketing call lists #/calls and
+// #/calls/<campaign id>. The hash keeps deep links and back/forward
 // working in an installed, offline PWA with no server routing at all.
 import { COLLECTION_NAMES, type CollectionName } from '@counterpart/model';
 
@@ -25,7 +26,7 @@ export type Route =
   | { readonly view: 'print'; readonly id: string }
   | { readonly view: 'import' }
   | { readonly view: 'members' }
-
+  | { readonly view: 'week'; readonly week?: string; readonly rep?: string }
   | { readonly view: 'overdue' }
   | { readonly view: 'settings' };
 
@@ -34,7 +35,8 @@ export function isListCollection(c: string): c is ListCollection {
 }
 
 export function parseHash(hash: string): Route {
-  const [collection = '', id] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  const [collection = '', id, rep] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  if (collection === 'week') return { view: 'week', ...(id ? { week: id } : {}), ...(rep ? { rep } : {}) };
   if (collection === 'insights') return { view: 'insights', page: id === 'questions' ? 'questions' : 'overview' };
   if (collection === 'pipeline') return { view: 'pipeline' };
   if (collection === 'agenda') return { view: 'agenda' };
@@ -75,6 +77,9 @@ export function printHref(quoteId: string): string {
 
 /** Importing files and exporting the workspace's contacts and calendar. */
 export const IMPORT_HREF = '#/import';
+
+/** A rep's week in the field: this device's member and this week unless given (#/week/<ISO week>/<member id>). */
+export const WEEK_HREF = '#/week';
 
 /** The people of the workspace, their roles, and the invite links. */
 export const MEMBERS_HREF = '#/members';
