@@ -1,7 +1,7 @@
 // Reads over materialised rows: lists, lookups by field and search. No Y.Doc is loaded here, so
 // these stay fast however large the workspace is (SPEC S3). The rows of a collection are read
 // from its chunks into memory the first time they are asked for (rows.ts).
-import { COLLECTION_NAMES, queryTerms, type CollectionName, type Row } from '@counterpart/model';
+import { COLLECTION_NAMES, COLLECTIONS, collectionOfId, isMergeable, queryTerms, resolveMerged, type CollectionName, type FieldDef, type Row } from '@counterpart/model';
 import type { CounterpartDb, ProblemEntry, TrashEntry } from './db.ts';
 import { RowMemory, isRow } from './rows.ts';
 
@@ -27,8 +27,34 @@ export class Queries {
     this.memory = new RowMemory(db);
   }
 
+  /** The record's row; also of a record merged into another (its `mergedInto` names that one). */
   async get(collection: CollectionName, id: string): Promise<Row | undefined> {
-    return (await this.memory.table(collection)).rows.get(id);
+    const t = await this.memory.table(collection);
+    return t.rows.get(id) ?? t.merged.get(id);
+  }
+
+  /**
+   * The id a reference to `id` means now: the record it was merged into, through any chain of
+   * merges, or `id` itself (model SPEC R15).
+   */
+  async resolve(id: string): Promise<string> {
+    const c = collectionOfId(id);
+    if (!c || !isMergeable(c)) return id;
+    const t = await this.memory.table(c);
+    return resolveMerged(id, (x) => {
+      const v = t.merged.get(x)?.mergedInto;
+      return typeof v === 'string' ? v : undefined;
+    });
+  }
+
+  /** The ids of the records merged into `id`, directly or through a chain, that are still marked. */
+  async mergedInto(collection: CollectionName, id: string): Promise<string[]> {
+    return (await this.memory.table(collection)).mergedIntoThis(id);
+  }
+
+  /** Ids of the rows whose `field` is exactly `value`, without following merges. */
+  async refersTo(collection: CollectionName, field: string, value: string): Promise<string[]> {
+    return (await this.memory.table(collection)).where(field, value);
   }
 
   async count(collection: CollectionName): Promise<number> {
@@ -53,7 +79,7 @@ export class Queries {
     const t = await this.memory.table(collection);
     const out: Row[] = [];
     for (const id of ids) {
-      const row = t.rows.get(id);
+      const row = t.rows.get(id) ?? t.merged.get(id);
       if (row) out.push(row);
     }
     return out;
@@ -62,7 +88,15 @@ export class Queries {
   /** Rows whose `field` equals `value` (e.g. contacts of an account), in id order. */
   async where(collection: CollectionName, field: string, value: string | number, opts: { limit?: number } = {}): Promise<Row[]> {
     const t = await this.memory.table(collection);
-    const ids = t.where(field, value);
+    let ids = t.where(field, value);
+    // A record that still refers to one merged into `value` (written before the merge reached
+    // its device) is listed with the survivor's (model SPEC R15).
+    const def = (COLLECTIONS[collection].fields as Readonly<Record<string, FieldDef>>)[field];
+    const target = typeof value === 'string' && def?.kind === 'ref' && !def.system ? collectionOfId(value) : undefined;
+    if (target && isMergeable(target)) {
+      const losers = (await this.memory.table(target)).mergedIntoThis(value as string);
+      if (losers.length) ids = [...new Set([...ids, ...losers.flatMap((l) => t.where(field, l))])].sort();
+    }
     return (opts.limit ? ids.slice(0, opts.limit) : ids).map((id) => t.rows.get(id)!);
   }
 

@@ -45,8 +45,18 @@ function compareKeyed(a: Keyed, b: Keyed): number {
   return compareKeys(a.k, b.k) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** A row of a record merged into another (model SPEC R15): kept, but out of lists and search. */
+function mergedInto(row: Row): string | undefined {
+  const v = row.mergedInto;
+  return typeof v === 'string' && v ? v : undefined;
+}
+
 export class RowTable {
   readonly rows = new Map<string, Row>();
+  /** Rows of records merged into another: `get` finds them, lists, lookups and search do not. */
+  readonly merged = new Map<string, Row>();
+  /** Survivor id → the ids merged straight into it. */
+  private readonly losers = new Map<string, Set<string>>();
   /** Per field, the rows that have it in ascending key order. */
   private readonly orders = new Map<string, Keyed[]>();
   private readonly lookups = new Map<string, Map<Key, Set<string>>>();
@@ -77,8 +87,7 @@ export class RowTable {
       if (this.orders.size) this.staleOrders.add(ch.id);
       if (this.searchIndex) this.staleSearch.add(ch.id);
       const row = ch.deleted ? undefined : ch.row;
-      if (row) this.rows.set(ch.id, row);
-      else this.rows.delete(ch.id);
+      this.put(ch.id, row);
     }
     for (const [field, m] of this.lookups) {
       for (const [id, old] of before) {
@@ -87,6 +96,41 @@ export class RowTable {
         if (row) add(m, keyOf(row[field]), id);
       }
     }
+  }
+
+  /** Sets (or, with no row, removes) the row of `id`, as a listed or a merged one. */
+  put(id: string, row: Row | undefined): void {
+    const wasMerged = this.merged.get(id);
+    if (wasMerged) {
+      this.merged.delete(id);
+      const into = mergedInto(wasMerged)!;
+      const set = this.losers.get(into);
+      set?.delete(id);
+      if (set && !set.size) this.losers.delete(into);
+    }
+    const into = row ? mergedInto(row) : undefined;
+    if (row && into) {
+      this.rows.delete(id);
+      this.merged.set(id, row);
+      let set = this.losers.get(into);
+      if (!set) this.losers.set(into, (set = new Set()));
+      set.add(id);
+    } else if (row) this.rows.set(id, row);
+    else this.rows.delete(id);
+  }
+
+  /** The ids merged into `id`, directly or through other merged records. */
+  mergedIntoThis(id: string): string[] {
+    const out: string[] = [];
+    const todo = [id];
+    while (todo.length && out.length < 10_000) {
+      for (const l of this.losers.get(todo.pop()!) ?? []) {
+        if (l <= id || out.includes(l)) continue;
+        out.push(l);
+        todo.push(l);
+      }
+    }
+    return out;
   }
 
   private ordersCatchUp(): void {
@@ -288,7 +332,7 @@ export class RowMemory {
       const chunks = await this.db.chunks.bulkGet(ns.slice(i, i + LOAD_PAGE));
       for (const chunk of chunks) {
         if (!chunk || chunk.c !== c) continue;
-        for (const row of chunk.rows) if (isRow(row)) table.rows.set(row.id, row);
+        for (const row of chunk.rows) if (isRow(row)) table.put(row.id, row);
         if (chunk.n !== undefined) this.onChunk?.(chunk.ids, chunk.n);
       }
     }
