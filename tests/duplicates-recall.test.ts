@@ -35,7 +35,7 @@ describe('[R15] duplicate detection on the demo workspace', () => {
       const plantedKeys = new Set(planted.map((p) => pairKey(p.original, p.duplicate)));
       const extra = found.filter((p) => !plantedKeys.has(pairKey(p.a, p.b)));
       const show = (id: string) => JSON.stringify([...ws.accounts, ...ws.contacts].find((r) => r.id === id)?.values);
-      const report = [...missed.map((p) => `missed ${show(p.original)} ~ ${show(p.duplicate)}`), ...extra.map((p) => `extra ${p.reasons} ${show(p.a)} ~ ${show(p.b)}`)];
+      const report = [...missed.map((p) => `missed ${show(p.original)} ~ ${show(p.duplicate)}`), ...extra.map((p) => `extra ${p.reasons.join('+')} ${show(p.a)} ~ ${show(p.b)}`)];
       // Recall: every planted pair. Precision: at least 90 % of the pairs listed are planted ones
       // (the rest are real look-alikes, such as one name in one city with two web domains).
       expect(missed, report.join('\n')).toEqual([]);

@@ -457,6 +457,7 @@ const en = {
   // Insights
   insights: 'Insights',
   catalog: 'Catalog',
+  duplicates: 'Duplicates',
   insightsNav: 'Insights pages',
   insightsOverview: 'Overview',
   insightsQuestions: 'Questions',

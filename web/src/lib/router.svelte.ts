@@ -23,6 +23,7 @@ export type Route =
   | { readonly view: 'print'; readonly id: string }
   | { readonly view: 'import' }
   | { readonly view: 'members' }
+  | { readonly view: 'duplicates'; readonly pair?: readonly [string, string] }
 
   | { readonly view: 'overdue' }
   | { readonly view: 'settings' };
@@ -40,6 +41,10 @@ export function parseHash(hash: string): Route {
   if (collection === 'print' && id) return { view: 'print', id };
   if (collection === 'import') return { view: 'import' };
   if (collection === 'members') return { view: 'members' };
+  if (collection === 'duplicates') {
+    const [a, b] = (id ?? '').split('~');
+    return a && b ? { view: 'duplicates', pair: [a, b] } : { view: 'duplicates' };
+  }
   if (collection === 'overdue') return { view: 'overdue' };
   if (collection === 'settings') return { view: 'settings' };
   if (!isListCollection(collection)) return { view: 'list', collection: 'accounts' };
@@ -66,6 +71,11 @@ export function printHref(quoteId: string): string {
 
 /** Importing files and exporting the workspace's contacts and calendar. */
 export const IMPORT_HREF = '#/import';
+
+/** Likely duplicate accounts and contacts; with a pair, the merge of those two. */
+export function duplicatesHref(pair?: readonly [string, string]): string {
+  return pair ? `#/duplicates/${encodeURIComponent(pair[0])}~${encodeURIComponent(pair[1])}` : '#/duplicates';
+}
 
 /** The people of the workspace, their roles, and the invite links. */
 export const MEMBERS_HREF = '#/members';
