@@ -3,7 +3,8 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { WorkspaceStore, mergeRecords, unmergeRecords } from '@counterpart/store';
+import { WorkspaceStore } from '@counterpart/store';
+import { mergeRecords, resolveRecord, unmergeRecords } from '@counterpart/store/merge';
 import { SyncEngine, type SocketLike } from '@counterpart/sync';
 import type { Relay } from '@counterpart/relay';
 import { relayFixture } from './support/relay.ts';
@@ -48,7 +49,7 @@ async function view(d: Device, ids: readonly string[], others: readonly { c: 'co
       return { ...row, _t: [..._t].sort() };
     })),
     others: await Promise.all(others.map(async (o) => (await d.store.get(o.c, o.id))?.accountId)),
-    resolved: await Promise.all(ids.map((id) => d.store.resolve(id))),
+    resolved: await Promise.all(ids.map((id) => resolveRecord(d.store, id))),
   };
 }
 
@@ -58,9 +59,12 @@ describe('[R15] merging the same pair on two devices at once', () => {
     const token = relay.auth.issue({ workspace: 'team', role: 'editor' });
     const a = await device(relay, token, 'Anna');
     const b = await device(relay, token, 'Boris');
-    const x = await a.store.create('accounts', { name: 'Northwind', kind: 'customer', phone: '+44 20 7946 0100' });
-    const y = await a.store.create('accounts', { name: 'Northwind Ltd', kind: 'prospect', email: 'info@northwind.co.uk', phone: '+44 20 7946 0199' });
-    const [survivor, loser] = x < y ? [x, y] : [y, x];
+    // Fixed ids: x (the smaller) survives.
+    const x = 'acc_0001n';
+    const y = 'acc_0002n';
+    await a.store.ensure('accounts', x, { name: 'Northwind', kind: 'customer', phone: '+44 20 7946 0100' });
+    await a.store.ensure('accounts', y, { name: 'Northwind Ltd', kind: 'prospect', email: 'info@northwind.co.uk', phone: '+44 20 7946 0199' });
+    const [survivor, loser] = [x, y];
     const contact = await a.store.create('contacts', { lastName: 'Hughes', accountId: loser });
     const deal = await a.store.create('deals', { name: 'Renewal', stage: 'lead', accountId: loser });
     await settle(a, b);
@@ -87,7 +91,7 @@ describe('[R15] merging the same pair on two devices at once', () => {
     expect(va.listed).toEqual([survivor]);
     expect(va.others).toEqual([survivor, survivor]);
     expect(va.resolved).toEqual([survivor, survivor]);
-    expect(va.accounts[0]).toMatchObject({ email: 'info@northwind.co.uk' });
+    expect(va.accounts[0]).toMatchObject({ email: 'info@northwind.co.uk', name: 'Northwind Ltd' });
     expect(['+44 20 7946 0100', '+44 20 7946 0199']).toContain((va.accounts[0] as Record<string, unknown>).phone);
     expect(va.accounts[1]).toMatchObject({ mergedInto: survivor });
     // The late contact still names the loser and is listed with the survivor everywhere.

@@ -17,4 +17,4 @@ export * from './derive.ts';
 export * from './qualification.ts';
 export * from './routing.ts';
 export * from './sales-settings.ts';
-export * from './merge.ts';
+export * from './merged.ts';

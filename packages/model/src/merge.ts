@@ -8,15 +8,9 @@ import { COLLECTIONS, type CollectionName } from './collections.ts';
 import type { FieldDef } from './fields.ts';
 import type { Values } from './validate.ts';
 
+export { MERGEABLE, isMergeable, resolveMerged, type MergeableCollection } from './merged.ts';
+
 export const MERGE_MAP = 'mg';
-
-/** Collections whose records can be merged. */
-export const MERGEABLE = ['accounts', 'contacts'] as const satisfies readonly CollectionName[];
-export type MergeableCollection = (typeof MERGEABLE)[number];
-
-export function isMergeable(c: string): c is MergeableCollection {
-  return (MERGEABLE as readonly string[]).includes(c);
-}
 
 export interface MovedRef {
   readonly collection: CollectionName;
@@ -139,15 +133,4 @@ export function mergePatch(
     if (!same(s, next)) patch[f] = next === '' ? null : next;
   }
   return patch;
-}
-
-/** Follows merge markers from `id` to the record that holds it now (chains end: ids only fall). */
-export function resolveMerged(id: string, mergedInto: (id: string) => string | undefined): string {
-  let cur = id;
-  for (let i = 0; i < 64; i++) {
-    const next = mergedInto(cur);
-    if (!next || next >= cur) return cur;
-    cur = next;
-  }
-  return cur;
 }

@@ -4,7 +4,8 @@ import {
   companyCore, companySimilarity, findAccountDuplicates, findContactDuplicates, normalizeEmail, normalizePhone, pairKey,
   personSimilarity, transliterate, typoDistance,
 } from '../src/duplicates.ts';
-import { defaultChoices, mergePatch, readMergeEntry, referencingFields, resolveMerged, survivorOf, writeMergeEntry, COLLECTIONS, fieldsOf } from '../src/index.ts';
+import { COLLECTIONS, fieldsOf, resolveMerged } from '../src/index.ts';
+import { defaultChoices, mergePatch, readMergeEntry, referencingFields, survivorOf, writeMergeEntry } from '../src/merge.ts';
 
 describe('[R15] normalisation', () => {
   it('e-mail: case and spaces always; Gmail dots and +tags; other +tags only when asked', () => {

@@ -6,4 +6,3 @@ export * from './settings.ts';
 export * from './store.ts';
 export * from './import.ts';
 export * from './search-index.ts';
-export * from './merge.ts';

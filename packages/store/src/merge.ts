@@ -1,12 +1,84 @@
 // Merging duplicates and taking a merge back (model SPEC R15). A merge is one `updateMany`: the
 // references moved, the survivor's chosen fields, the loser's marker and its merge entry are
 // saved together or not at all, and sync as ordinary field edits.
+import type * as Y from 'yjs';
 import {
-  COLLECTIONS, clearMergeEntry, fieldsOf, mergeFields, mergePatch, readMergeEntry, referencingFields, survivorOf,
-  writeMergeEntry, type CollectionName, type MergeChoice, type MergeableCollection, type MovedRef, type Row, type Values,
+  collectionOfId, COLLECTIONS, fieldsOf, isMergeable, readRecord, resolveMerged, SCHEMA_VERSION, validate,
+  ValidationError, writeRecord, type CollectionName, type MergeableCollection, type Row, type Values,
 } from '@counterpart/model';
+import {
+  clearMergeEntry, mergeFields, mergePatch, readMergeEntry, referencingFields, survivorOf, writeMergeEntry, type MergeChoice, type MovedRef,
+} from '@counterpart/model/merge';
 import { StoreError } from './errors.ts';
+import { NOT_DUPLICATES_MAP, SETTINGS_DOC_ID } from './settings.ts';
 import type { WorkspaceStore } from './store.ts';
+
+export interface Patch {
+  readonly collection: CollectionName;
+  readonly id: string;
+  readonly patch: Values;
+  /** Further changes to the record's doc, in the same doc transaction. */
+  readonly also?: (doc: Y.Doc) => void;
+}
+
+/**
+ * Writes patches to several records as one saved change (store SPEC S16): every patch is
+ * validated, with the workspace's rules (S14), before anything is written, so a refusal writes
+ * nothing; then all are committed in one transaction.
+ */
+export async function updateMany(store: WorkspaceStore, items: readonly Patch[]): Promise<void> {
+  const checked = items.map((i) => ({ ...i, values: validate(i.collection, i.patch, { partial: true, custom: store.customFields(i.collection) }) }));
+  // The rules load with the store's own writes to ruled collections (rules.ts), not before.
+  const rules = items.some((i) => i.collection === 'tickets' || i.collection === 'leads') ? await import('./rules.ts') : undefined;
+  const sales = rules?.salesSettingsFrom(store.settings.sales);
+  await store.editMany([...new Set(items.map((i) => i.id))], (docs) => {
+    const writes = checked.map((i) => {
+      const doc = docs.get(i.id)!;
+      const state = readRecord(doc);
+      const what = COLLECTIONS[i.collection].singular;
+      if (state.collection !== i.collection || state.deleted) throw new StoreError('not-found', `${what} ${i.id} does not exist`);
+      if (state.schemaVersion > SCHEMA_VERSION) throw new StoreError('read-only', `${what} ${i.id} was saved by a newer version of Counterpart; update the app to edit it`);
+      const derived = rules && sales && (i.collection === 'tickets' || i.collection === 'leads') ? rules.deriveValues(i.collection, state.values, i.values, sales, Date.now()) : undefined;
+      if (derived?.issues.length) {
+        const fields: Readonly<Record<string, { label: string }>> = COLLECTIONS[i.collection].fields;
+        throw new ValidationError(i.collection, derived.issues.map((x) => ({ ...x, label: fields[x.field]?.label ?? x.field })));
+      }
+      return { ...i, doc, values: { ...i.values, ...derived?.values } };
+    });
+    for (const w of writes) {
+      w.doc.transact(() => {
+        writeRecord(w.doc, w.collection, w.values, { custom: store.customFields(w.collection), by: store.author });
+        w.also?.(w.doc);
+      });
+    }
+  });
+}
+
+/** The id a reference to `id` means now: the record it was merged into, through any chain. */
+export async function resolveRecord(store: WorkspaceStore, id: string): Promise<string> {
+  const c = collectionOfId(id);
+  if (!c || !isMergeable(c)) return id;
+  const into = new Map<string, string>();
+  let cur: string | undefined = id;
+  while (cur && !into.has(cur) && into.size < 64) {
+    const v: unknown = (await store.get(c, cur))?.mergedInto;
+    if (typeof v !== 'string') break;
+    into.set(cur, v);
+    cur = v;
+  }
+  return resolveMerged(id, (x) => into.get(x));
+}
+
+/** Marks two records "not a duplicate" for the whole workspace, or takes the mark back. */
+export async function markNotDuplicate(store: WorkspaceStore, a: string, b: string, not = true): Promise<void> {
+  const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+  await store.edit(SETTINGS_DOC_ID, (doc) => {
+    doc.getMap('meta').set('c', SETTINGS_DOC_ID);
+    const m = doc.getMap<unknown>(NOT_DUPLICATES_MAP);
+    if (not) m.set(key, { at: Date.now(), by: store.author });
+    else m.delete(key);
+  });
+}
 
 export interface MergePlan {
   readonly collection: MergeableCollection;
@@ -77,7 +149,7 @@ export async function mergeRecords(
   const patch = mergePatch(fields, plan.survivor, plan.loser, choices);
   const replaced: Record<string, unknown> = {};
   for (const f of Object.keys(patch)) replaced[f] = plan.survivor[f] ?? null;
-  await store.updateMany([
+  await updateMany(store, [
     ...plan.relations.map((r) => ({ collection: r.collection, id: r.id, patch: { [r.field]: survivorId } })),
     ...(Object.keys(patch).length ? [{ collection, id: survivorId, patch }] : []),
     {
@@ -128,7 +200,7 @@ export async function unmergeRecords(store: WorkspaceStore, collection: Mergeabl
       if (same(now, after ?? null) || same(now, loser[f] ?? null)) restore[f] = before ?? null;
     }
   }
-  await store.updateMany([
+  await updateMany(store, [
     ...back.map((r) => ({ collection: r.collection, id: r.id, patch: { [r.field]: loserId } })),
     ...(survivor && Object.keys(restore).length ? [{ collection, id: into, patch: restore }] : []),
     { collection, id: loserId, patch: { mergedInto: null }, also: clearMergeEntry },

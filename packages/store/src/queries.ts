@@ -1,7 +1,7 @@
 // Reads over materialised rows: lists, lookups by field and search. No Y.Doc is loaded here, so
 // these stay fast however large the workspace is (SPEC S3). The rows of a collection are read
 // from its chunks into memory the first time they are asked for (rows.ts).
-import { COLLECTION_NAMES, COLLECTIONS, collectionOfId, isMergeable, queryTerms, resolveMerged, type CollectionName, type FieldDef, type Row } from '@counterpart/model';
+import { COLLECTION_NAMES, COLLECTIONS, collectionOfId, queryTerms, type CollectionName, type FieldDef, type Row } from '@counterpart/model';
 import type { CounterpartDb, ProblemEntry, TrashEntry } from './db.ts';
 import { RowMemory, isRow } from './rows.ts';
 
@@ -31,25 +31,6 @@ export class Queries {
   async get(collection: CollectionName, id: string): Promise<Row | undefined> {
     const t = await this.memory.table(collection);
     return t.rows.get(id) ?? t.merged.get(id);
-  }
-
-  /**
-   * The id a reference to `id` means now: the record it was merged into, through any chain of
-   * merges, or `id` itself (model SPEC R15).
-   */
-  async resolve(id: string): Promise<string> {
-    const c = collectionOfId(id);
-    if (!c || !isMergeable(c)) return id;
-    const t = await this.memory.table(c);
-    return resolveMerged(id, (x) => {
-      const v = t.merged.get(x)?.mergedInto;
-      return typeof v === 'string' ? v : undefined;
-    });
-  }
-
-  /** The ids of the records merged into `id`, directly or through a chain, that are still marked. */
-  async mergedInto(collection: CollectionName, id: string): Promise<string[]> {
-    return (await this.memory.table(collection)).mergedIntoThis(id);
   }
 
   /** Ids of the rows whose `field` is exactly `value`, without following merges. */
@@ -93,7 +74,7 @@ export class Queries {
     // its device) is listed with the survivor's (model SPEC R15).
     const def = (COLLECTIONS[collection].fields as Readonly<Record<string, FieldDef>>)[field];
     const target = typeof value === 'string' && def?.kind === 'ref' && !def.system ? collectionOfId(value) : undefined;
-    if (target && isMergeable(target)) {
+    if (target === 'accounts' || target === 'contacts') {
       const losers = (await this.memory.table(target)).mergedIntoThis(value as string);
       if (losers.length) ids = [...new Set([...ids, ...losers.flatMap((l) => t.where(field, l))])].sort();
     }

@@ -45,18 +45,13 @@ function compareKeyed(a: Keyed, b: Keyed): number {
   return compareKeys(a.k, b.k) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** A row of a record merged into another (model SPEC R15): kept, but out of lists and search. */
-function mergedInto(row: Row): string | undefined {
-  const v = row.mergedInto;
-  return typeof v === 'string' && v ? v : undefined;
-}
-
 export class RowTable {
   readonly rows = new Map<string, Row>();
-  /** Rows of records merged into another: `get` finds them, lists, lookups and search do not. */
+  /**
+   * Rows of records merged into another (model SPEC R15): `get` finds them; lists, lookups and
+   * search do not.
+   */
   readonly merged = new Map<string, Row>();
-  /** Survivor id → the ids merged straight into it. */
-  private readonly losers = new Map<string, Set<string>>();
   /** Per field, the rows that have it in ascending key order. */
   private readonly orders = new Map<string, Keyed[]>();
   private readonly lookups = new Map<string, Map<Key, Set<string>>>();
@@ -100,37 +95,16 @@ export class RowTable {
 
   /** Sets (or, with no row, removes) the row of `id`, as a listed or a merged one. */
   put(id: string, row: Row | undefined): void {
-    const wasMerged = this.merged.get(id);
-    if (wasMerged) {
-      this.merged.delete(id);
-      const into = mergedInto(wasMerged)!;
-      const set = this.losers.get(into);
-      set?.delete(id);
-      if (set && !set.size) this.losers.delete(into);
-    }
-    const into = row ? mergedInto(row) : undefined;
-    if (row && into) {
-      this.rows.delete(id);
-      this.merged.set(id, row);
-      let set = this.losers.get(into);
-      if (!set) this.losers.set(into, (set = new Set()));
-      set.add(id);
-    } else if (row) this.rows.set(id, row);
-    else this.rows.delete(id);
+    this.rows.delete(id);
+    this.merged.delete(id);
+    if (row) (row.mergedInto ? this.merged : this.rows).set(id, row);
   }
 
-  /** The ids merged into `id`, directly or through other merged records. */
+  /** The ids merged into `id`, directly or through other merged records (there are few). */
   mergedIntoThis(id: string): string[] {
-    const out: string[] = [];
-    const todo = [id];
-    while (todo.length && out.length < 10_000) {
-      for (const l of this.losers.get(todo.pop()!) ?? []) {
-        if (l <= id || out.includes(l)) continue;
-        out.push(l);
-        todo.push(l);
-      }
-    }
-    return out;
+    const out = [id];
+    for (let i = 0; i < out.length; i++) for (const [l, r] of this.merged) if (r.mergedInto === out[i] && !out.includes(l)) out.push(l);
+    return out.slice(1);
   }
 
   private ordersCatchUp(): void {

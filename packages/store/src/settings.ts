@@ -148,16 +148,6 @@ export function writeCustomField(doc: Y.Doc, collection: CollectionName, def: Cu
 
 export const NOT_DUPLICATES_MAP = 'nd';
 
-/** Marks a pair "not a duplicate" (or, with `remove`, takes the mark back). */
-export function writeNotDuplicate(doc: Y.Doc, key: string, mark: { at: number; by: string } | { remove: true }): void {
-  doc.transact(() => {
-    doc.getMap('meta').set('c', SETTINGS_DOC_ID);
-    const m = doc.getMap<unknown>(NOT_DUPLICATES_MAP);
-    if ('remove' in mark) m.delete(key);
-    else m.set(key, mark);
-  });
-}
-
 export function writeListView(doc: Y.Doc, collection: CollectionName, change: ListViewChange): void {
   doc.transact(() => {
     doc.getMap('meta').set('c', SETTINGS_DOC_ID);

@@ -13,7 +13,7 @@ import { INGEST_ORIGIN, commitBatch, loadDoc, newIngestStats, prepareBatch, type
 import { refreshDocs } from './external.ts';
 import { Queries } from './queries.ts';
 import {
-  DEFAULT_SETTINGS, SETTINGS_DOC_ID, readSettings, writeCustomField, writeListView, writeNotDuplicate, writeSalesSetting, writeWorkspaceInfo,
+  DEFAULT_SETTINGS, SETTINGS_DOC_ID, readSettings, writeCustomField, writeListView, writeSalesSetting, writeWorkspaceInfo,
   type ListViewChange, type WorkspaceInfo, type WorkspaceSettings, workspaceInfoProblem,
 } from './settings.ts';
 
@@ -309,36 +309,17 @@ export class WorkspaceStore extends Queries {
   private ensuring: Promise<boolean> = Promise.resolve(false);
 
   /**
-   * Writes patches to several records as one change: validated first (a refusal writes nothing),
-   * then committed in one transaction, so all of them are saved or none. `also` changes the
-   * record's doc further in the same doc transaction (a merge's entry, model SPEC R15).
+   * Changes several records' docs in one go and resolves when all the changes are saved, in one
+   * transaction (SPEC S16): `fn` gets the docs of `ids`; a throw in it before any change writes
+   * nothing. Merging (merge.ts) validates its patches first.
    */
-  async updateMany(items: readonly { collection: CollectionName; id: string; patch: Values; also?: (doc: Y.Doc) => void }[]): Promise<void> {
-    this.assertOpen();
-    const checked = items.map((i) => ({ ...i, values: validate(i.collection, i.patch, { partial: true, custom: this.customFields(i.collection) }) }));
-    const rules = checked.some((i) => RULED.has(i.collection)) ? await loadRules() : undefined;
-    const ids = [...new Set(items.map((i) => i.id))];
+  async editMany(ids: readonly string[], fn: (docs: ReadonlyMap<string, Y.Doc>) => void): Promise<void> {
     const docs = new Map<string, Y.Doc>();
     try {
       for (const id of ids) docs.set(id, await this.acquire(id));
-      const writes = checked.map((i) => {
-        const doc = docs.get(i.id)!;
-        const state = readRecord(doc);
-        if (state.collection !== i.collection || state.deleted) throw new StoreError('not-found', `${COLLECTIONS[i.collection].singular} ${i.id} does not exist`);
-        if (state.schemaVersion > SCHEMA_VERSION) throw new StoreError('read-only', `${COLLECTIONS[i.collection].singular} ${i.id} was saved by a newer version of Counterpart; update the app to edit it`);
-        const derived = RULED.has(i.collection) && rules ? rules.deriveValues(i.collection, state.values, i.values, rules.salesSettingsFrom(this.settings.sales), Date.now()) : undefined;
-        if (derived) refuse(i.collection, derived.issues);
-        return { ...i, doc, values: { ...i.values, ...derived?.values } };
-      });
-      const batch: IncomingUpdate[] = [];
-      this.batching = batch;
+      const batch: IncomingUpdate[] = (this.batching = []);
       try {
-        for (const w of writes) {
-          w.doc.transact(() => {
-            writeRecord(w.doc, w.collection, w.values, { custom: this.customFields(w.collection), by: this.author });
-            w.also?.(w.doc);
-          });
-        }
+        fn(docs);
       } finally {
         this.batching = null;
       }
@@ -348,12 +329,6 @@ export class WorkspaceStore extends Queries {
     }
   }
   private batching: IncomingUpdate[] | null = null;
-
-  /** Marks two records "not a duplicate" for the whole workspace, or takes the mark back. */
-  async markNotDuplicate(a: string, b: string, not = true): Promise<void> {
-    const key = a < b ? `${a}|${b}` : `${b}|${a}`;
-    await this.edit(SETTINGS_DOC_ID, (doc) => writeNotDuplicate(doc, key, not ? { at: Date.now(), by: this.author } : { remove: true }));
-  }
 
   /** Deletes a record (a tombstone: it can be restored, and the delete syncs). */
   async remove(collection: CollectionName, id: string): Promise<void> {

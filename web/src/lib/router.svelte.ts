@@ -23,7 +23,8 @@ export type Route =
   | { readonly view: 'print'; readonly id: string }
   | { readonly view: 'import' }
   | { readonly view: 'members' }
-  | { readonly view: 'duplicates'; readonly pair?: readonly [string, string] }
+  /** `pair`: the two ids of the pair being merged, "<id>~<id>". */
+  | { readonly view: 'duplicates'; readonly pair?: string }
 
   | { readonly view: 'overdue' }
   | { readonly view: 'settings' };
@@ -41,10 +42,7 @@ export function parseHash(hash: string): Route {
   if (collection === 'print' && id) return { view: 'print', id };
   if (collection === 'import') return { view: 'import' };
   if (collection === 'members') return { view: 'members' };
-  if (collection === 'duplicates') {
-    const [a, b] = (id ?? '').split('~');
-    return a && b ? { view: 'duplicates', pair: [a, b] } : { view: 'duplicates' };
-  }
+  if (collection === 'duplicates') return { view: 'duplicates', pair: id };
   if (collection === 'overdue') return { view: 'overdue' };
   if (collection === 'settings') return { view: 'settings' };
   if (!isListCollection(collection)) return { view: 'list', collection: 'accounts' };
@@ -74,7 +72,7 @@ export const IMPORT_HREF = '#/import';
 
 /** Likely duplicate accounts and contacts; with a pair, the merge of those two. */
 export function duplicatesHref(pair?: readonly [string, string]): string {
-  return pair ? `#/duplicates/${encodeURIComponent(pair[0])}~${encodeURIComponent(pair[1])}` : '#/duplicates';
+  return pair ? `#/duplicates/${pair[0]}~${pair[1]}` : '#/duplicates';
 }
 
 /** The people of the workspace, their roles, and the invite links. */
