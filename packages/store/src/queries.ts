@@ -1,7 +1,7 @@
 // Reads over materialised rows: lists, lookups by field and search. No Y.Doc is loaded here, so
 // these stay fast however large the workspace is (SPEC S3). The rows of a collection are read
 // from its chunks into memory the first time they are asked for (rows.ts).
-import { COLLECTION_NAMES, COLLECTIONS, collectionOfId, queryTerms, type CollectionName, type FieldDef, type Row } from '@counterpart/model';
+import { COLLECTION_NAMES, collectionOfId, queryTerms, type CollectionName, type Row } from '@counterpart/model';
 import type { CounterpartDb, ProblemEntry, TrashEntry } from './db.ts';
 import { RowMemory, isRow } from './rows.ts';
 
@@ -72,8 +72,7 @@ export class Queries {
     let ids = t.where(field, value);
     // A record that still refers to one merged into `value` (written before the merge reached
     // its device) is listed with the survivor's (model SPEC R15).
-    const def = (COLLECTIONS[collection].fields as Readonly<Record<string, FieldDef>>)[field];
-    const target = typeof value === 'string' && def?.kind === 'ref' && !def.system ? collectionOfId(value) : undefined;
+    const target = typeof value === 'string' && field !== 'mergedInto' ? collectionOfId(value) : undefined;
     if (target === 'accounts' || target === 'contacts') {
       const losers = (await this.memory.table(target)).mergedIntoThis(value as string);
       if (losers.length) ids = [...new Set([...ids, ...losers.flatMap((l) => t.where(field, l))])].sort();
