@@ -175,6 +175,14 @@ async function checkScreens(page: Page, w: Words): Promise<void> {
   await expect(page.locator('main li a[href^="#/users/"]').first()).toBeVisible();
   await expectAccessible(page, 'members');
 
+  // Duplicates found on this device, and the merge of the first pair.
+  await page.goto('/#/duplicates');
+  await expect(page.locator('main li.pair').first()).toBeVisible({ timeout: 60_000 });
+  await expectAccessible(page, 'duplicates');
+  await page.locator('main li.pair a[href^="#/duplicates/"]').first().click();
+  await expect(page.locator('main input[type="radio"]').first()).toBeVisible();
+  await expectAccessible(page, 'merge');
+
   await page.goto('/#/accounts');
   await expect(page.locator('main a[href^="#/accounts/"]').first()).toBeVisible();
   await page.keyboard.press('Control+k');

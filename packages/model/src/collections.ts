@@ -66,6 +66,8 @@ export const COLLECTIONS = {
       keyAccount: { kind: 'boolean', label: 'Key account' },
       accountPlan: { kind: 'longtext', label: 'Account plan' },
       notes: { kind: 'longtext', label: 'Notes' },
+      /** Set when the account was merged into another one (SPEC R16): hidden from lists, kept. */
+      mergedInto: { kind: 'ref', to: 'accounts', label: 'Merged into', indexed: true, system: true },
     },
   },
   contacts: {
@@ -86,6 +88,8 @@ export const COLLECTIONS = {
       notes: { kind: 'longtext', label: 'Notes' },
       /** The UID of the vCard the contact came from or was exported as: a re-import updates it. */
       vcardUid: { kind: 'text', label: 'vCard UID', max: 500, indexed: true },
+      /** Set when the contact was merged into another one (SPEC R16): hidden from lists, kept. */
+      mergedInto: { kind: 'ref', to: 'contacts', label: 'Merged into', indexed: true, system: true },
     },
   },
   activities: {

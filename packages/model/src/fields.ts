@@ -11,6 +11,8 @@ interface Base {
   readonly indexed?: boolean;
   /** Contributes words to the record's search terms. */
   readonly searchable?: boolean;
+  /** Kept by the app itself (a merge's marker): not offered in forms, columns or filters. */
+  readonly system?: boolean;
 }
 
 export type FieldDef =

@@ -18,3 +18,4 @@ export * from './qualification.ts';
 export * from './routing.ts';
 export * from './sales-settings.ts';
 export * from './transactions.ts';
+export * from './merged.ts';

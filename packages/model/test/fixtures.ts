@@ -37,6 +37,7 @@ export const FIXTURES: Record<CollectionName, Values> = {
     keyAccount: true,
     accountPlan: 'Grow the café business.\nVisit every quarter.',
     notes: 'Prefers calls before 10:00.',
+    mergedInto: IDS.acmeHolding,
   },
   contacts: {
     firstName: 'Анна',
@@ -51,6 +52,7 @@ export const FIXTURES: Record<CollectionName, Values> = {
     birthday: '1984-02-29',
     notes: 'Met at the Moscow trade fair.',
     vcardUid: 'urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1',
+    mergedInto: makeId('contacts', 'anna0000'),
   },
   activities: {
     type: 'visit',

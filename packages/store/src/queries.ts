@@ -1,7 +1,7 @@
 // Reads over materialised rows: lists, lookups by field and search. No Y.Doc is loaded here, so
 // these stay fast however large the workspace is (SPEC S3). The rows of a collection are read
 // from its chunks into memory the first time they are asked for (rows.ts).
-import { COLLECTION_NAMES, queryTerms, type CollectionName, type Row } from '@counterpart/model';
+import { COLLECTION_NAMES, collectionOfId, queryTerms, type CollectionName, type Row } from '@counterpart/model';
 import type { CounterpartDb, ProblemEntry, TrashEntry } from './db.ts';
 import { chunkVersionsKey, chunkVersionsOf } from './ingest.ts';
 import { RowMemory, isRow } from './rows.ts';
@@ -42,8 +42,15 @@ export class Queries {
     this.memory = new RowMemory(db);
   }
 
+  /** The record's row; also of a record merged into another (its `mergedInto` names that one). */
   async get(collection: CollectionName, id: string): Promise<Row | undefined> {
-    return (await this.memory.table(collection)).rows.get(id);
+    const t = await this.memory.table(collection);
+    return t.rows.get(id) ?? t.merged.get(id);
+  }
+
+  /** Ids of the rows whose `field` is exactly `value`, without following merges. */
+  async refersTo(collection: CollectionName, field: string, value: string): Promise<string[]> {
+    return (await this.memory.table(collection)).where(field, value);
   }
 
   async count(collection: CollectionName): Promise<number> {
@@ -68,7 +75,7 @@ export class Queries {
     const t = await this.memory.table(collection);
     const out: Row[] = [];
     for (const id of ids) {
-      const row = t.rows.get(id);
+      const row = t.rows.get(id) ?? t.merged.get(id);
       if (row) out.push(row);
     }
     return out;
@@ -77,7 +84,14 @@ export class Queries {
   /** Rows whose `field` equals `value` (e.g. contacts of an account), in id order. */
   async where(collection: CollectionName, field: string, value: string | number, opts: { limit?: number } = {}): Promise<Row[]> {
     const t = await this.memory.table(collection);
-    const ids = t.where(field, value);
+    let ids = t.where(field, value);
+    // A record that still refers to one merged into `value` (written before the merge reached
+    // its device) is listed with the survivor's (model SPEC R16).
+    const target = typeof value === 'string' && field !== 'mergedInto' ? collectionOfId(value) : undefined;
+    if (target === 'accounts' || target === 'contacts') {
+      const losers = (await this.memory.table(target)).mergedIntoThis(value as string);
+      if (losers.length) ids = [...new Set([...ids, ...losers.flatMap((l) => t.where(field, l))])].sort();
+    }
     return (opts.limit ? ids.slice(0, opts.limit) : ids).map((id) => t.rows.get(id)!);
   }
 

@@ -47,6 +47,11 @@ function compareKeyed(a: Keyed, b: Keyed): number {
 
 export class RowTable {
   readonly rows = new Map<string, Row>();
+  /**
+   * Rows of records merged into another (model SPEC R16): `get` finds them; lists, lookups and
+   * search do not.
+   */
+  readonly merged = new Map<string, Row>();
   /** Per field, the rows that have it in ascending key order. */
   private readonly orders = new Map<string, Keyed[]>();
   private readonly lookups = new Map<string, Map<Key, Set<string>>>();
@@ -77,8 +82,7 @@ export class RowTable {
       if (this.orders.size) this.staleOrders.add(ch.id);
       if (this.searchIndex) this.staleSearch.add(ch.id);
       const row = ch.deleted ? undefined : ch.row;
-      if (row) this.rows.set(ch.id, row);
-      else this.rows.delete(ch.id);
+      this.put(ch.id, row);
     }
     for (const [field, m] of this.lookups) {
       for (const [id, old] of before) {
@@ -87,6 +91,20 @@ export class RowTable {
         if (row) add(m, keyOf(row[field]), id);
       }
     }
+  }
+
+  /** Sets (or, with no row, removes) the row of `id`, as a listed or a merged one. */
+  put(id: string, row: Row | undefined): void {
+    this.rows.delete(id);
+    this.merged.delete(id);
+    if (row) (row.mergedInto ? this.merged : this.rows).set(id, row);
+  }
+
+  /** The ids merged into `id`, directly or through other merged records (there are few). */
+  mergedIntoThis(id: string): string[] {
+    const out = [id];
+    for (let i = 0; i < out.length; i++) for (const [l, r] of this.merged) if (r.mergedInto === out[i] && !out.includes(l)) out.push(l);
+    return out.slice(1);
   }
 
   private ordersCatchUp(): void {
@@ -288,7 +306,7 @@ export class RowMemory {
       const chunks = await this.db.chunks.bulkGet(ns.slice(i, i + LOAD_PAGE));
       for (const chunk of chunks) {
         if (!chunk || chunk.c !== c) continue;
-        for (const row of chunk.rows) if (isRow(row)) table.rows.set(row.id, row);
+        for (const row of chunk.rows) if (isRow(row)) table.put(row.id, row);
         if (chunk.n !== undefined) this.onChunk?.(chunk.ids, chunk.n);
       }
     }

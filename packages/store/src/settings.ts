@@ -8,6 +8,8 @@
 //   lvdefault       Y.Map  collection -> id of the view its list opens with
 //   sales           Y.Map  rule set (questions, routing, response, ticketHours, cadence, forms)
 //                          -> its value, parsed by @counterpart/model (per-rule-set last writer wins)
+//   nd              Y.Map  pair key "<id>|<id>" (smaller id first) -> { at, by }: two records
+//                          someone marked "not a duplicate" (model SPEC R16)
 import * as Y from 'yjs';
 import { COLLECTION_NAMES, DEFAULT_APPROVAL_PCT, parseCustomFieldDef, type CollectionName, type CustomFieldDef, type SalesSettingsKey } from '@counterpart/model';
 
@@ -35,6 +37,8 @@ export interface WorkspaceSettings {
    * with the model's `salesSettingsFrom` (the store does, in `salesSettings()`).
    */
   sales: Readonly<Record<string, unknown>>;
+  /** Pairs marked "not a duplicate", as "<smaller id>|<larger id>". */
+  notDuplicates: ReadonlySet<string>;
 }
 
 /** A saved list view: an id and a name, the rest (sort, filters, columns) belongs to the app. */
@@ -50,7 +54,7 @@ export type ListViewChange =
   | { defaultView: string | null };
 
 export const DEFAULT_SETTINGS: WorkspaceSettings = {
-  name: 'Workspace', currency: 'EUR', approvalPct: DEFAULT_APPROVAL_PCT, companyName: '', companyAddress: '', companyLogo: '', customFields: {}, listViews: {}, defaultListViews: {}, sales: {},
+  name: 'Workspace', currency: 'EUR', approvalPct: DEFAULT_APPROVAL_PCT, companyName: '', companyAddress: '', companyLogo: '', customFields: {}, listViews: {}, defaultListViews: {}, sales: {}, notDuplicates: new Set(),
 };
 
 function isStoredListView(v: unknown): v is StoredListView {
@@ -96,6 +100,7 @@ export function readSettings(doc: Y.Doc): WorkspaceSettings {
     listViews,
     defaultListViews,
     sales: doc.getMap<unknown>(SALES_SETTINGS_MAP).toJSON(),
+    notDuplicates: new Set(doc.getMap<unknown>(NOT_DUPLICATES_MAP).keys()),
   };
 }
 
@@ -140,6 +145,8 @@ export function writeCustomField(doc: Y.Doc, collection: CollectionName, def: Cu
     else m.set(def.key, { ...def });
   });
 }
+
+export const NOT_DUPLICATES_MAP = 'nd';
 
 export function writeListView(doc: Y.Doc, collection: CollectionName, change: ListViewChange): void {
   doc.transact(() => {

@@ -308,6 +308,28 @@ export class WorkspaceStore extends Queries {
   }
   private ensuring: Promise<boolean> = Promise.resolve(false);
 
+  /**
+   * Changes several records' docs in one go and resolves when all the changes are saved, in one
+   * transaction (SPEC S18): `fn` gets the docs of `ids`; a throw in it before any change writes
+   * nothing. Merging (merge.ts) validates its patches first.
+   */
+  async editMany(ids: readonly string[], fn: (docs: ReadonlyMap<string, Y.Doc>) => void): Promise<void> {
+    const docs = new Map<string, Y.Doc>();
+    try {
+      for (const id of ids) docs.set(id, await this.acquire(id));
+      const batch: IncomingUpdate[] = (this.batching = []);
+      try {
+        fn(docs);
+      } finally {
+        this.batching = null;
+      }
+      if (batch.length) await this.ingest(batch, 'local');
+    } finally {
+      for (const id of docs.keys()) this.release(id);
+    }
+  }
+  private batching: IncomingUpdate[] | null = null;
+
   /** Deletes a record (a tombstone: it can be restored, and the delete syncs). */
   async remove(collection: CollectionName, id: string): Promise<void> {
     await this.editRecord(collection, id, (doc) => setDeleted(doc, true));
@@ -610,6 +632,10 @@ export class WorkspaceStore extends Queries {
   private track(id: string, doc: Y.Doc): void {
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === INGEST_ORIGIN) return;
+      if (this.batching) {
+        this.batching.push({ docId: id, update });
+        return;
+      }
       const saved = this.ingest([{ docId: id, update }], 'local');
       if (this.capture) this.capture.push(saved);
       else saved.catch(() => undefined); // reported through onProblem; the change stays in memory

@@ -459,6 +459,7 @@ const en = {
   insights: 'Insights',
   catalog: 'Catalog',
   calls: 'Call lists',
+  duplicates: 'Duplicates',
   insightsNav: 'Insights pages',
   insightsOverview: 'Overview',
   insightsQuestions: 'Questions',

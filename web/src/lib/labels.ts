@@ -2,7 +2,7 @@
 // them in English; a catalogue may translate every one of them (`SchemaLabels` makes the compiler
 // list any it misses). Custom fields keep the label their workspace gave them.
 import {
-  COLLECTIONS, CUSTOM_PREFIX, customFieldDef, customFieldKey, fieldsOf,
+  COLLECTIONS, CUSTOM_PREFIX, customFieldDef, customFieldKey,
   type CollectionName, type CustomFieldDef, type FieldDef, type FieldIssue,
 } from '@counterpart/model';
 import { catalogue, t } from './i18n.ts';
@@ -66,10 +66,11 @@ const builtIn = new Map<CollectionName, Readonly<Record<string, FieldDef>>>();
  * workspace's custom fields (as `fieldsOf` in the model).
  */
 export function fieldsIn(c: CollectionName, custom: readonly CustomFieldDef[] = []): Readonly<Record<string, FieldDef>> {
-  if (!schema) return fieldsOf(c, custom);
   let fields = builtIn.get(c);
   if (!fields) {
-    fields = localise(c, COLLECTIONS[c].fields);
+    // Fields the app keeps itself (a merge's marker) are not offered to people.
+    const own = Object.fromEntries(Object.entries(COLLECTIONS[c].fields as Readonly<Record<string, FieldDef>>).filter(([, d]) => !d.system));
+    fields = schema ? localise(c, own) : own;
     builtIn.set(c, fields);
   }
   if (custom.length === 0) return fields;

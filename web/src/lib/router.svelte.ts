@@ -27,6 +27,9 @@ export type Route =
   | { readonly view: 'import' }
   | { readonly view: 'members' }
   | { readonly view: 'week'; readonly week?: string; readonly rep?: string }
+  /** `pair`: the two ids of the pair being merged, "<id>~<id>". */
+  | { readonly view: 'duplicates'; readonly pair?: string }
+
   | { readonly view: 'overdue' }
   | { readonly view: 'settings' };
 
@@ -45,6 +48,7 @@ export function parseHash(hash: string): Route {
   if (collection === 'print' && id) return { view: 'print', id };
   if (collection === 'import') return { view: 'import' };
   if (collection === 'members') return { view: 'members' };
+  if (collection === 'duplicates') return { view: 'duplicates', pair: id };
   if (collection === 'overdue') return { view: 'overdue' };
   if (collection === 'settings') return { view: 'settings' };
   if (!isListCollection(collection)) return { view: 'list', collection: 'accounts' };
@@ -80,6 +84,10 @@ export const IMPORT_HREF = '#/import';
 
 /** A rep's week in the field: this device's member and this week unless given (#/week/<ISO week>/<member id>). */
 export const WEEK_HREF = '#/week';
+/** Likely duplicate accounts and contacts; with a pair, the merge of those two. */
+export function duplicatesHref(pair?: readonly [string, string]): string {
+  return pair ? `#/duplicates/${pair[0]}~${pair[1]}` : '#/duplicates';
+}
 
 /** The people of the workspace, their roles, and the invite links. */
 export const MEMBERS_HREF = '#/members';

@@ -8,6 +8,7 @@ import type { InteropMessages } from '../interop/messages.ts';
 import type { SchemaLabels } from '../labels.ts';
 import type { SalesMessages } from './sales-en.ts';
 import type { ReportMessages } from './reports-en.ts';
+import type { DupesMessages } from './dupes-en.ts';
 
 const plurals = new Intl.PluralRules('ru');
 
@@ -478,6 +479,7 @@ const messages: Messages = {
   insights: 'Аналитика',
   catalog: 'Каталог',
   calls: 'Обзвон',
+  duplicates: 'Дубликаты',
   insightsNav: 'Страницы аналитики',
   insightsOverview: 'Обзор',
   insightsQuestions: 'Вопросы',
@@ -663,7 +665,7 @@ const schema: SchemaLabels = {
       name: 'Название', kind: 'Тип', industry: 'Отрасль', email: 'E-mail', phone: 'Телефон', website: 'Сайт',
       address: 'Адрес', city: 'Город', country: 'Страна', territory: 'Территория', segment: 'Группа клиентов',
       ownerId: 'Ответственный', parentId: 'Головная организация', keyAccount: 'Ключевой клиент',
-      accountPlan: 'План работы с клиентом', notes: 'Заметки',
+      accountPlan: 'План работы с клиентом', notes: 'Заметки', mergedInto: 'Объединён с',
     },
   },
   contacts: {
@@ -673,6 +675,7 @@ const schema: SchemaLabels = {
       firstName: 'Имя', lastName: 'Фамилия', accountId: 'Контрагент', jobTitle: 'Должность',
       buyingRole: 'Роль в закупке', email: 'E-mail', phone: 'Телефон', mobile: 'Мобильный',
       ownerId: 'Ответственный', birthday: 'День рождения', notes: 'Заметки', vcardUid: 'UID vCard',
+      mergedInto: 'Объединён с',
     },
   },
   activities: {
@@ -1166,3 +1169,42 @@ const interop: InteropMessages = {
 };
 
 export const ru: Catalogue = { messages, options, schema, check, interop };
+
+/** The duplicates screen (dupes-en.ts), loaded with it. */
+export const ruDupes: DupesMessages = {
+  title: 'Дубликаты',
+  intro: 'Контрагенты и контакты, похожие на одну и ту же компанию или человека: тот же e-mail или телефон, похожее название или имя. Объединение оставляет одну запись, переносит на неё всё, что связано с другой, и его можно отменить.',
+  scanning: 'Ищем дубликаты…',
+  progress: (pct) => `Ищем дубликаты: ${pct}`,
+  scanAgain: 'Искать снова',
+  tabsLabel: 'Дубликаты по видам',
+  tab: (label, n) => `${label} (${n})`,
+  noneFound: 'Вероятных дубликатов нет.',
+  reasonEmail: 'Тот же e-mail',
+  reasonPhone: 'Тот же телефон',
+  reasonName: 'Похожее название',
+  reasonsLabel: 'Почему',
+  score: (pct) => `Совпадение ${pct}`,
+  review: 'Сравнить и объединить',
+  notDuplicate: 'Не дубликат',
+  dismissed: 'Отмечено: не дубликат',
+  pairGone: 'Одна из записей уже удалена или объединена.',
+  mergeTitle: (label) => `Объединение: ${label}`,
+  mergeIntro: 'Выберите, какое значение оставить в каждом поле. Запись слева остаётся (её ссылка не меняется), другая скрывается, и всё, что с ней связано, переходит к оставленной.',
+  colField: 'Поле',
+  colKept: 'Остаётся',
+  colOther: 'Объединяется с ней',
+  both: 'Оба',
+  preview: 'После объединения',
+  moves: 'Перейдёт к оставленной записи',
+  movesNone: 'С другой записью ничего не связано.',
+  moveCount: (label, n) => `${label}: ${n}`,
+  merge: 'Объединить',
+  merging: 'Объединяем…',
+  backToList: 'К списку дубликатов',
+  merged: (title) => `Объединено с «${title}»`,
+  unmerge: 'Разъединить',
+  unmerged: 'Объединение отменено',
+  mergedNote: 'Эта запись объединена с',
+  mergedNoteHint: 'Она скрыта из списков и поиска. Разъедините, чтобы она снова появилась вместе с перенесёнными с неё записями.',
+};

@@ -1,0 +1,42 @@
+// The strings of the duplicates screen and the merged-record note, in English. They load with
+// those, not with the first screen; the Russian ones are `ruDupes` in ru.ts, picked by
+// `dupes-i18n.ts`.
+export const dupesEn = {
+  title: 'Duplicates',
+  intro: 'Accounts and contacts that look like the same company or person: the same e-mail or phone, or a similar name. Merging keeps one record, moves everything linked to the other onto it, and can be taken back.',
+  scanning: 'Looking for duplicates…',
+  progress: (pct: string) => `Looking for duplicates: ${pct}`,
+  scanAgain: 'Look again',
+  tabsLabel: 'Duplicates by kind',
+  tab: (label: string, n: string) => `${label} (${n})`,
+  noneFound: 'No likely duplicates here.',
+  reasonEmail: 'Same e-mail',
+  reasonPhone: 'Same phone',
+  reasonName: 'Similar name',
+  reasonsLabel: 'Why',
+  score: (pct: string) => `Match ${pct}`,
+  review: 'Review and merge',
+  notDuplicate: 'Not a duplicate',
+  dismissed: 'Marked as not a duplicate',
+  pairGone: 'One of these records was deleted or merged already.',
+  mergeTitle: (label: string) => `Merge ${label}`,
+  mergeIntro: 'Choose the value to keep for each field. The record on the left stays (its link does not change); the other is hidden, and everything linked to it moves to the one kept.',
+  colField: 'Field',
+  colKept: 'Kept record',
+  colOther: 'Merged into it',
+  both: 'Both',
+  preview: 'After the merge',
+  moves: 'Moves to the kept record',
+  movesNone: 'Nothing is linked to the other record.',
+  moveCount: (label: string, n: string) => `${label}: ${n}`,
+  merge: 'Merge',
+  merging: 'Merging…',
+  backToList: 'Back to duplicates',
+  merged: (title: string) => `Merged into ${title}`,
+  unmerge: 'Unmerge',
+  unmerged: 'The merge was taken back',
+  mergedNote: 'This record was merged into',
+  mergedNoteHint: 'It is hidden from lists and search. Unmerge to list it again with the records that were moved from it.',
+};
+
+export type DupesMessages = typeof dupesEn;
