@@ -2,24 +2,24 @@
 // WorkspaceStore on the workspace's database, it reads orders, activities, campaigns, accounts
 // and products straight from IndexedDB, maps them onto the analytics inputs and computes the
 // customer-value models, segments, the next-product rules, win-back list, channel figures and
-// the sales questions. Runs are incremental: the rows it holds are patched with the changed ones
+// the sales questions; on request, the rep scorecards of a period. Runs are incremental: the rows it holds are patched with the changed ones
 // the app passes on (a collection is read again only when the app could not say which of its
 // records changed), the next-product counts are redone only for customers whose orders changed,
 // and after a few changes the models are refitted starting from the previous optimum.
 import {
   CONTACT_TYPES, SEGMENTS, SequenceCounts, channelRoi, contactedWithoutOrder, customerValue, dayOf, formatDay,
-  monthlyProductMix, notifyAboutProduct, purchaseDays, winBackList,
-  type Activity, type ActivityType, type Campaign, type ChannelFigures, type CustomerValue, type CustomerValueReport,
-  type MixItem, type Order, type OrderLine, type Product, type Segment, type SequenceRule,
+  monthlyProductMix, notifyAboutProduct, purchaseDays, repReport, winBackList,
+  type Activity, type ActivityType, type Campaign, type CampaignFigures, type ChannelFigures, type CustomerValue, type CustomerValueReport,
+  type KeyAccountInput, type MixItem, type Order, type OrderLine, type Product, type RepReport, type Segment, type SequenceRule,
 } from '@counterpart/analytics';
-import { ACTIVITY_TYPES, currencyExponent, type CollectionName, type Money, type Row } from '@counterpart/model';
+import { ACTIVITY_TYPES, currencyExponent, readHistory, type CollectionName, type Money, type Row } from '@counterpart/model';
 import type { WorkspaceStore } from '@counterpart/store';
 
 /** What the worker reports while it computes. */
 export type InsightsStage = 'reading' | 'value' | 'sequences' | 'questions' | 'channels';
 
 /** The collections the analysis reads. */
-export const INSIGHTS_READS = ['orders', 'activities', 'accounts', 'products', 'campaigns'] as const satisfies readonly CollectionName[];
+export const INSIGHTS_READS = ['orders', 'activities', 'accounts', 'products', 'campaigns', 'contacts', 'leads', 'users'] as const satisfies readonly CollectionName[];
 export type InsightsRead = (typeof INSIGHTS_READS)[number];
 
 /**
@@ -103,6 +103,10 @@ export interface InsightsResult {
   readonly winBackTotal: number;
   readonly rules: readonly SequenceRule[];
   readonly channels: readonly ChannelFigures[];
+  /** Every campaign's figures (SPEC T2, T4); titles in `names`. */
+  readonly campaigns: readonly CampaignFigures[];
+  /** Accounts by customer group (the account's own "segment" field), for campaigns aimed at one. */
+  readonly customerGroups: Readonly<Record<string, number>>;
   /** Customers with their regular products, most valuable customers first. */
   readonly mix: readonly MixAnswer[];
   /** Titles of the accounts and products named anywhere in the result. */
@@ -130,6 +134,17 @@ export interface NotifyAnswerRow {
   readonly categoryShare: number;
   readonly ruleConfidence: number;
   readonly reasons: readonly ('category' | 'sequence')[];
+}
+
+/** The rep scorecards of a period (SPEC T8), with the members' names. */
+export interface ScorecardsAnswer {
+  readonly from: string;
+  readonly to: string;
+  readonly currency: string;
+  readonly costCurrency: string;
+  readonly reps: readonly RepReport[];
+  /** Member and key-account names by id. */
+  readonly names: Readonly<Record<string, string>>;
 }
 
 export interface Answer<T> {
@@ -229,7 +244,9 @@ function toActivities(rows: readonly Row[]): Activity[] {
       type: row.type as ActivityType,
       date: formatDay(Math.floor(at / DAY_MS)),
       ...(typeof row.channel === 'string' ? { channel: row.channel } : {}),
-      cost: isMoney(row.cost) ? units(row.cost) : 0,
+      // A contact without a cost of its own costs its campaign's cost per contact (SPEC T4).
+      ...(isMoney(row.cost) ? { cost: units(row.cost) } : {}),
+      ...(typeof row.outcome === 'string' ? { outcome: row.outcome } : {}),
       ...(typeof row.userId === 'string' ? { repId: row.userId } : {}),
       ...(typeof row.campaignId === 'string' ? { campaignId: row.campaignId } : {}),
     });
@@ -240,7 +257,10 @@ function toActivities(rows: readonly Row[]): Activity[] {
 function toCampaigns(rows: readonly Row[]): Campaign[] {
   return rows
     .filter((r) => typeof r.channel === 'string')
-    .map((r) => ({ id: r.id, channel: text(r.channel), start: text(r.startOn), end: text(r.endOn) }));
+    .map((r) => ({
+      id: r.id, channel: text(r.channel), start: text(r.startOn), end: text(r.endOn),
+      ...(isMoney(r.costPerContact) ? { costPerContact: units(r.costPerContact) } : {}),
+    }));
 }
 
 function toProducts(rows: readonly Row[]): Product[] {
@@ -253,6 +273,9 @@ function toProducts(rows: readonly Row[]): Product[] {
 interface Inputs {
   readonly orders: Order[];
   readonly activities: Activity[];
+  readonly campaigns: Campaign[];
+  readonly currency: string;
+  readonly costCurrency: string;
   readonly products: Product[];
   readonly rules: SequenceRule[];
   readonly pAlive: Map<string, number>;
@@ -302,6 +325,8 @@ export class InsightsEngine {
   /** Next-product counts of the last run and what they were counted over. */
   private readonly sequences = new SequenceCounts();
   private counted: { asOf: string; currency: string } | null = null;
+  /** When each key account's plan was last edited (from its history), kept while the plan text stays. */
+  private readonly planEdits = new Map<string, { plan: string; at: number }>();
   private lastFit: CustomerValueReport['model'] | null = null;
   private running: Promise<void> | null = null;
   private again = false;
@@ -380,7 +405,7 @@ export class InsightsEngine {
    */
   private async refresh(): Promise<{ rows: RowMaps; changedCustomers: Set<string> | undefined }> {
     const first = this.rows === null;
-    const rows: RowMaps = this.rows ?? { orders: new Map(), activities: new Map(), accounts: new Map(), products: new Map(), campaigns: new Map() };
+    const rows: RowMaps = this.rows ?? Object.fromEntries(INSIGHTS_READS.map((c) => [c, new Map<string, Row>()])) as RowMaps;
     const full = new Set<InsightsRead>(first ? INSIGHTS_READS : this.stale);
     this.stale.clear();
     // Changes noted before the reads below are in what they read; those noted during them are
@@ -437,6 +462,12 @@ export class InsightsEngine {
     const titles = new Map<string, string>();
     for (const r of accountRows) titles.set(r.id, r._title);
     for (const r of productRows) titles.set(r.id, r._title);
+    for (const r of campaignRows) titles.set(r.id, r._title);
+    const customerGroups: Record<string, number> = {};
+    for (const r of accountRows) {
+      const group = text(r.segment).trim();
+      if (group) customerGroups[group] = (customerGroups[group] ?? 0) + 1;
+    }
 
     // The period ends on the latest recorded order or contact (never in the future): a live
     // workspace logs something every day, and an imported or demo history is judged as of its
@@ -542,6 +573,7 @@ export class InsightsEngine {
     }
     const topWinBack = winBack.slice(0, TOP_WIN_BACK);
     for (const w of topWinBack) name(w.id);
+    for (const c of roi.campaigns) name(c.campaignId);
     for (const m of mix) {
       name(m.customerId);
       for (const i of m.items) name(i.productId);
@@ -554,7 +586,7 @@ export class InsightsEngine {
     const monthEnd = formatDay(Date.UTC(y, m, 0) / DAY_MS);
     const newest = [...productRows].sort((a, b) => text(b.availableOn).localeCompare(text(a.availableOn)) || b._created - a._created)[0];
 
-    this.inputs = { orders: inPeriod, activities, products, rules, pAlive: new Map(customers.map((c) => [c.id, c.pAlive])), titles };
+    this.inputs = { orders: inPeriod, activities, campaigns, currency, costCurrency, products, rules, pAlive: new Map(customers.map((c) => [c.id, c.pAlive])), titles };
     this.progress('channels', 1);
     this.events.result({
       asOf,
@@ -576,6 +608,8 @@ export class InsightsEngine {
       winBackTotal: winBack.length,
       rules: topRules,
       channels: roi.channels,
+      campaigns: roi.campaigns,
+      customerGroups,
       mix,
       names,
       products: productRows
@@ -595,6 +629,62 @@ export class InsightsEngine {
     return answer(all, inputs.titles);
   }
 
+  /** SPEC T8 for the days [from, to]: one scorecard per member, with the data of the last run. */
+  async scorecards(from: string, to: string): Promise<ScorecardsAnswer | null> {
+    const inputs = await this.ready();
+    const rows = this.rows;
+    if (!inputs || !rows || !ISO_DAY.test(from) || !ISO_DAY.test(to) || from > to) return null;
+    const names: Record<string, string> = {};
+    const members = [...rows.users.values()];
+    for (const u of members) names[u.id] = u._title;
+    const keyAccounts: KeyAccountInput[] = [];
+    for (const a of rows.accounts.values()) {
+      if (a.keyAccount !== true || typeof a.ownerId !== 'string') continue;
+      names[a.id] = a._title;
+      const plan = text(a.accountPlan);
+      keyAccounts.push({ id: a.id, ownerId: a.ownerId, plan, planEditedAt: await this.planEditedAt(a, plan) });
+    }
+    const keyIds = new Set(keyAccounts.map((a) => a.id));
+    const contacts = [...rows.contacts.values()]
+      .filter((c) => keyIds.has(text(c.accountId)))
+      .map((c) => ({ accountId: text(c.accountId), ...(typeof c.buyingRole === 'string' ? { role: c.buyingRole } : {}) }));
+    const leads = [...rows.leads.values()].flatMap((l) => {
+      const receivedAt = time(l.receivedAt);
+      const firstResponseAt = time(l.firstResponseAt);
+      return receivedAt === undefined ? [] : [{
+        receivedAt, ...(firstResponseAt !== undefined ? { firstResponseAt } : {}), ...(typeof l.assigneeId === 'string' ? { assigneeId: l.assigneeId } : {}),
+      }];
+    });
+    const reps = repReport({
+      repIds: members.map((u) => u.id), activities: inputs.activities, orders: inputs.orders, campaigns: inputs.campaigns,
+      keyAccounts, contacts, leads, from, to, now: Date.now(),
+    });
+    return { from, to, currency: inputs.currency, costCurrency: inputs.costCurrency, reps, names };
+  }
+
+  /**
+   * When the account plan was last edited: its latest entry in the record's history, else the
+   * record's creation (a plan typed in when the account was created has no history entry).
+   */
+  private async planEditedAt(account: Row, plan: string): Promise<number | undefined> {
+    if (!plan.trim()) return undefined;
+    const known = this.planEdits.get(account.id);
+    if (known && known.plan === plan) return known.at;
+    let at = account._created;
+    try {
+      const doc = await this.store.acquire(account.id);
+      try {
+        for (const e of readHistory(doc)) if (e.f === 'accountPlan' && e.at > at) at = e.at;
+      } finally {
+        this.store.release(account.id);
+      }
+    } catch {
+      return undefined;
+    }
+    this.planEdits.set(account.id, { plan, at });
+    return at;
+  }
+
   async notify(productId: string): Promise<Answer<NotifyAnswerRow>> {
     const inputs = await this.ready();
     const product = inputs?.products.find((p) => p.id === productId);
@@ -603,6 +693,9 @@ export class InsightsEngine {
     return answer(all, inputs.titles);
   }
 }
+
+/** Epoch ms of a datetime field, or undefined. */
+const time = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 function answer<T extends { customerId: string }>(all: readonly T[], titles: ReadonlyMap<string, string>): Answer<T> {
   const rows = all.slice(0, ANSWER_LIMIT);
