@@ -457,6 +457,8 @@ const en = {
   // Insights
   insights: 'Insights',
   catalog: 'Catalog',
+  compareNav: 'Campaigns and channels',
+  scorecardsNav: 'Rep scorecards',
   insightsNav: 'Insights pages',
   insightsOverview: 'Overview',
   insightsQuestions: 'Questions',

@@ -5,7 +5,7 @@ import type { ChangeEvent } from '@counterpart/store';
 import type { InsightsChanges, InsightsRead } from '../workers/analytics.worker.ts';
 
 /** Collections the analysis reads (INSIGHTS_READS): changes elsewhere (tasks, tickets…) do not trigger a run. */
-const READS: ReadonlySet<string> = new Set<InsightsRead>(['orders', 'activities', 'accounts', 'products', 'campaigns', 'contacts', 'leads', 'users']);
+const READS: ReadonlySet<string> = new Set<InsightsRead>(['orders', 'activities', 'accounts', 'products', 'campaigns']);
 /**
  * More changed rows of one collection than this within WINDOW_MS (an import, a sync catch-up)
  * are not passed to the worker: it reads that collection again from IndexedDB itself.

@@ -19,7 +19,7 @@ import type { WorkspaceStore } from '@counterpart/store';
 export type InsightsStage = 'reading' | 'value' | 'sequences' | 'questions' | 'channels';
 
 /** The collections the analysis reads. */
-export const INSIGHTS_READS = ['orders', 'activities', 'accounts', 'products', 'campaigns', 'contacts', 'leads', 'users'] as const satisfies readonly CollectionName[];
+export const INSIGHTS_READS = ['orders', 'activities', 'accounts', 'products', 'campaigns'] as const satisfies readonly CollectionName[];
 export type InsightsRead = (typeof INSIGHTS_READS)[number];
 
 /**
@@ -634,8 +634,9 @@ export class InsightsEngine {
     const inputs = await this.ready();
     const rows = this.rows;
     if (!inputs || !rows || !ISO_DAY.test(from) || !ISO_DAY.test(to) || from > to) return null;
+    // Members, contacts and leads are read when asked, not on every run: only scorecards need them.
+    const [members, contactRows, leadRows] = await Promise.all([this.read('users'), this.read('contacts'), this.read('leads')]);
     const names: Record<string, string> = {};
-    const members = [...rows.users.values()];
     for (const u of members) names[u.id] = u._title;
     const keyAccounts: KeyAccountInput[] = [];
     for (const a of rows.accounts.values()) {
@@ -645,10 +646,10 @@ export class InsightsEngine {
       keyAccounts.push({ id: a.id, ownerId: a.ownerId, plan, planEditedAt: await this.planEditedAt(a, plan) });
     }
     const keyIds = new Set(keyAccounts.map((a) => a.id));
-    const contacts = [...rows.contacts.values()]
+    const contacts = contactRows
       .filter((c) => keyIds.has(text(c.accountId)))
       .map((c) => ({ accountId: text(c.accountId), ...(typeof c.buyingRole === 'string' ? { role: c.buyingRole } : {}) }));
-    const leads = [...rows.leads.values()].flatMap((l) => {
+    const leads = leadRows.flatMap((l) => {
       const receivedAt = time(l.receivedAt);
       const firstResponseAt = time(l.firstResponseAt);
       return receivedAt === undefined ? [] : [{

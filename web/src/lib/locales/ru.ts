@@ -475,6 +475,8 @@ const messages: Messages = {
   // Insights
   insights: 'Аналитика',
   catalog: 'Каталог',
+  compareNav: 'Кампании и каналы',
+  scorecardsNav: 'Оценка представителей',
   insightsNav: 'Страницы аналитики',
   insightsOverview: 'Обзор',
   insightsQuestions: 'Вопросы',
