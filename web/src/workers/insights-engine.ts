@@ -254,12 +254,16 @@ function toActivities(rows: readonly Row[]): Activity[] {
   return out;
 }
 
-function toCampaigns(rows: readonly Row[]): Campaign[] {
+/**
+ * Campaigns with their cost per contact when it is in the currency contact costs are counted in:
+ * one in another currency cannot be added to them, and the campaign page says so.
+ */
+function toCampaigns(rows: readonly Row[], costCurrency: string): Campaign[] {
   return rows
     .filter((r) => typeof r.channel === 'string')
     .map((r) => ({
       id: r.id, channel: text(r.channel), start: text(r.startOn), end: text(r.endOn),
-      ...(isMoney(r.costPerContact) ? { costPerContact: units(r.costPerContact) } : {}),
+      ...(isMoney(r.costPerContact) && r.costPerContact.currency === costCurrency ? { costPerContact: units(r.costPerContact) } : {}),
     }));
 }
 
@@ -457,7 +461,7 @@ export class InsightsEngine {
     const costCurrency = mainCurrency(activityRows.map((r) => (isMoney(r.cost) ? r.cost.currency : undefined)), currency);
     const { orders, otherCurrency } = toOrders(orderRows, currency);
     const activities = toActivities(activityRows);
-    const campaigns = toCampaigns(campaignRows);
+    const campaigns = toCampaigns(campaignRows, costCurrency);
     const products = toProducts(productRows);
     const titles = new Map<string, string>();
     for (const r of accountRows) titles.set(r.id, r._title);

@@ -32,7 +32,9 @@ export const campaignsEn = {
   roiNeedsRate: (sales: string, cost: string) => `Sales are in ${sales} and costs in ${cost}: enter the exchange rate under Campaigns and channels to see ROI.`,
   noContacts: 'No contacts logged with this campaign yet.',
   logContact: 'Log a contact',
+  customer: 'Customer contacted',
   compareLink: 'Compare campaigns and channels',
+  costCurrencyMismatch: (own: string, costs: string) => `The cost per contact is in ${own} but contact costs are counted in ${costs}: it is left out until it is in ${costs}.`,
   noCostPerContact: 'No cost per contact: contacts without a cost of their own count as free.',
 
   // Comparison

@@ -32,7 +32,9 @@ export const campaignsRu: CampaignMessages = {
   roiNeedsRate: (sales, cost) => `Продажи в ${sales}, а затраты в ${cost}: введите курс на странице «Кампании и каналы», чтобы увидеть ROI.`,
   noContacts: 'В этой кампании пока нет контактов.',
   logContact: 'Записать контакт',
+  customer: 'С кем был контакт',
   compareLink: 'Сравнить кампании и каналы',
+  costCurrencyMismatch: (own, costs) => `Стоимость контакта указана в ${own}, а затраты на контакты считаются в ${costs}: она не учитывается, пока не будет в ${costs}.`,
   noCostPerContact: 'Стоимость контакта не задана: контакты без своей стоимости считаются бесплатными.',
 
   compareTitle: 'Кампании и каналы',
