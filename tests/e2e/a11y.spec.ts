@@ -170,6 +170,18 @@ async function checkScreens(page: Page, w: Words): Promise<void> {
   await expect(page.locator('main table')).toHaveCount(3);
   await expectAccessible(page, 'import and export');
 
+  // Campaign tracking, the comparison of campaigns and channels, the rep scorecards.
+  await page.goto('/#/campaigns');
+  await page.locator('main a[href^="#/campaigns/"]').first().click();
+  await expect(page.getByTestId('tracking-contacts')).toBeVisible({ timeout: 60_000 });
+  await expectAccessible(page, 'campaign page');
+  await page.goto('/#/compare');
+  await expect(page.locator('main table').first()).toBeVisible({ timeout: 60_000 });
+  await expectAccessible(page, 'campaigns and channels');
+  await page.goto('/#/scorecards');
+  await expect(page.getByTestId('key-accounts').first()).toBeVisible({ timeout: 60_000 });
+  await expectAccessible(page, 'rep scorecards');
+
   await page.goto('/#/members');
   await expect(page.getByRole('heading', { level: 1, name: w.members })).toBeVisible();
   await expect(page.locator('main li a[href^="#/users/"]').first()).toBeVisible();

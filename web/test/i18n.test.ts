@@ -74,3 +74,17 @@ describe('field report strings', () => {
     expect(ru.check?.('must not be negative')).toBe('не может быть отрицательной');
   });
 });
+
+describe('campaign strings', () => {
+  it('the Russian campaign and scorecard strings have every English key, each translated', async () => {
+    const { campaignsEn } = await import('../src/lib/locales/campaigns-en.ts');
+    const { campaignsRu } = await import('../src/lib/locales/campaigns-ru.ts');
+    expect(Object.keys(campaignsRu).sort()).toEqual(Object.keys(campaignsEn).sort());
+    for (const [k, v] of Object.entries(campaignsEn)) {
+      const r = (campaignsRu as Record<string, unknown>)[k];
+      expect(typeof r, k).toBe(typeof v);
+      // ROI reads the same in both languages.
+      if (typeof v === 'string' && k !== 'roi' && k !== 'colRoi') expect(r, k).not.toBe(v);
+    }
+  });
+});

@@ -6,7 +6,7 @@ import type { ChangeEvent } from '@counterpart/store';
 import { WorkspaceStore } from '@counterpart/store';
 import { InsightsChangeFilter } from '../src/lib/insights-changes.ts';
 import { INSIGHTS_READS, InsightsEngine, type InsightsResult } from '../src/workers/insights-engine.ts';
-import { keptKey } from '../src/workers/insights-inputs.ts';
+import { KEPT_FORMAT, keptKey } from '../src/workers/insights-inputs.ts';
 
 const open: WorkspaceStore[] = [];
 afterEach(async () => {
@@ -133,7 +133,7 @@ describe('insights engine', () => {
     await first.next();
     await first.engine.settled();
     first.engine.dispose();
-    expect(await store.getMeta(keptKey('orders'))).toMatchObject({ format: 1 });
+    expect(await store.getMeta(keptKey('orders'))).toMatchObject({ format: KEPT_FORMAT });
 
     // Between sessions: an order changes, one is added.
     await store.update('orders', orders[5]!, { lines: [{ productId: products[4], quantity: 7, unitPrice: { amount: 1200, currency: 'EUR' } }] });
@@ -192,5 +192,46 @@ describe('insights engine', () => {
     await again.engine.settled();
     again.engine.dispose();
     expect(dataFigures(after)).toEqual(dataFigures(before));
+  }, 60_000);
+
+  it('[T4][T8] campaign figures in every run, and a period\'s rep scorecards from the workspace', async () => {
+    const store = await WorkspaceStore.open(`insights-campaigns-${Date.now()}`);
+    open.push(store);
+    const ann = await store.create('users', { name: 'Ann', role: 'editor' });
+    const bob = await store.create('users', { name: 'Bob', role: 'editor' });
+    const acme = await store.create('accounts', { name: 'Acme', kind: 'customer', ownerId: ann, keyAccount: true, accountPlan: 'Win the pump line', segment: 'Industry' });
+    const other = await store.create('accounts', { name: 'Other', kind: 'customer', ownerId: ann, segment: 'Industry' });
+    await store.create('contacts', { lastName: 'Boss', accountId: acme, buyingRole: 'decision_maker' });
+    await store.create('contacts', { lastName: 'Clerk', accountId: acme, buyingRole: 'buyer' });
+    // No cost typed: the workspace default of the channel (18 per telemarketing contact, SPEC Q6).
+    const tm = await store.create('campaigns', { name: 'Spring calls', channel: 'telemarketing', segment: 'Industry' });
+    const product = await store.create('products', { sku: 'P', name: 'Pump' });
+    const at = Date.UTC(2025, 2, 3, 10);
+    await store.create('activities', { type: 'call', at, accountId: acme, campaignId: tm, userId: ann, outcome: 'interested' });
+    await store.create('activities', { type: 'call', at, accountId: other, campaignId: tm, userId: ann, outcome: 'no_answer' });
+    await store.create('activities', { type: 'visit', at: at + 86_400_000, accountId: other, userId: ann, cost: { amount: 40000, currency: 'EUR' } });
+    await store.create('orders', {
+      number: 'O-1', accountId: acme, status: 'paid', currency: 'EUR', orderedOn: '2025-03-10', ownerId: ann,
+      lines: [{ productId: product, quantity: 1, unitPrice: { amount: 90000, currency: 'EUR' } }],
+    });
+    await store.create('leads', { name: 'Lead', status: 'new', assigneeId: bob, receivedAt: at, firstResponseAt: at + 3 * 3_600_000 });
+    const { engine, next } = engineOn(store);
+    engine.run();
+    const r = await next();
+    expect(r.campaigns).toEqual([{
+      campaignId: tm, channel: 'telemarketing', contacts: 2, responses: 1, cost: 36, orders: 1, revenue: 900, roi: (900 - 36) / 36, costPerOrder: 36, costPerContact: 18, responseRate: 0.5,
+    }]);
+    expect(r.names[tm]).toBe('Spring calls');
+    expect(r.customerGroups).toEqual({ Industry: 2 });
+    const cards = await engine.scorecards('2025-03-01', '2025-03-31');
+    engine.dispose();
+    expect(cards?.reps.map((x) => x.repId)).toEqual([ann, bob]);
+    expect(cards?.reps[0]).toMatchObject({
+      activities: 3, orders: 1, revenue: 900, cost: 436, costByChannel: { telemarketing: 36, visit: 400 },
+      keyAccounts: 1, withCurrentPlan: 1, coverage: 0.4, mix: { call: 2 / 3, meeting: 0, visit: 1 / 3, mail: 0 },
+    });
+    expect(cards?.reps[1]).toMatchObject({ leads: 1, unanswered: 0, medianHours: 3 });
+    expect(cards?.names).toMatchObject({ [ann]: 'Ann', [bob]: 'Bob', [acme]: 'Acme' });
+    expect(await engine.scorecards('2025-04-01', '2025-03-01')).toBeNull();
   }, 60_000);
 });

@@ -28,7 +28,12 @@ export {
   type MixItem, type MonthlyMix, type ContactedWithoutOrder, type NotifyCandidate,
 } from './questions.ts';
 export {
-  winBackList, channelRoi, repScorecards, WIN_BACK_SEGMENTS,
+  winBackList, channelRoi, repScorecards, contactCost, WIN_BACK_SEGMENTS, RESPONSE_OUTCOMES,
   type WinBackInput, type WinBackEntry, type ChannelFigures, type CampaignFigures, type RoiOptions, type RepScorecard,
 } from './team.ts';
+export {
+  keyAccountCoverage, leadResponse, activityMix, repReport, median, BUYING_CENTRE_ROLES, MIX_GROUPS,
+  type KeyAccountInput, type ContactRoleInput, type KeyAccountCoverage, type RepKeyAccounts, type LeadInput,
+  type RepLeadResponse, type MixGroup, type RepReport, type RepReportInput,
+} from './scorecards.ts';
 export { parseTransactionsCsv, parseBaskets, splitCsvLine, InputError, type TransactionRow, type TransactionCsvOptions } from './csv.ts';

@@ -1,4 +1,4 @@
-// Figures for managers (SPEC T1–T3): whom to win back, what each channel and campaign returns,
+// Figures for managers (SPEC T1–T6): whom to win back, what each channel and campaign returns,
 // and each rep's scorecard. Contacts and orders are linked by last touch: an order is credited
 // to the customer's latest contact at most `attributionDays` before it (same day included).
 import { dayOf } from './dates.ts';
@@ -74,9 +74,28 @@ class Touches {
   }
 }
 
+/**
+ * T4: outcomes that count as a response: the customer showed interest, asked to be called back
+ * or ordered. A refusal, no answer, a message left or a plain "completed" do not.
+ */
+export const RESPONSE_OUTCOMES: readonly string[] = ['interested', 'call_back', 'order'];
+const RESPONSE_SET = new Set(RESPONSE_OUTCOMES);
+
+/** T4: a contact's cost is its own recorded cost, else its campaign's cost per contact, else 0. */
+export function contactCost(a: Activity, campaign: Campaign | undefined): number {
+  return a.cost ?? campaign?.costPerContact ?? 0;
+}
+
+/** T2: a contact's channel is its campaign's channel, else its own channel or type. */
+function channelOfContact(a: Activity, campaign: Campaign | undefined): string {
+  return campaign ? campaign.channel : (a.channel ?? a.type);
+}
+
 export interface ChannelFigures {
   readonly channel: string;
   readonly contacts: number;
+  /** Contacts whose outcome counts as a response (T4). */
+  readonly responses: number;
   readonly cost: number;
   /** Orders credited by last touch, and their value. */
   readonly orders: number;
@@ -84,6 +103,9 @@ export interface ChannelFigures {
   /** (revenue × margin − cost) / cost; null when nothing was spent. */
   readonly roi: number | null;
   readonly costPerOrder: number | null;
+  /** cost / contacts and responses / contacts; null without contacts. */
+  readonly costPerContact: number | null;
+  readonly responseRate: number | null;
 }
 
 export interface CampaignFigures extends ChannelFigures {
@@ -104,7 +126,8 @@ export interface RoiOptions {
 /**
  * T2: return per channel and per campaign. A contact's channel is its campaign's channel when it
  * belongs to one, else its own channel (or its type). Campaign fixed costs are added to the
- * campaign and its channel.
+ * campaign and its channel. T4: contact costs and responses; every campaign has figures, zero
+ * when nothing was logged for it yet.
  */
 export function channelRoi(
   activities: readonly Activity[],
@@ -116,12 +139,10 @@ export function channelRoi(
   const margin = opts.margin ?? 1;
   const convert = opts.revenueToCost ?? ((x: number): number => x);
   const campaignById = new Map(campaigns.map((c) => [c.id, c]));
-  const channelOf = (a: Activity): string => {
-    const c = a.campaignId !== undefined ? campaignById.get(a.campaignId) : undefined;
-    return c ? c.channel : (a.channel ?? a.type);
-  };
-  type Acc = { contacts: number; cost: number; orders: number; revenue: number };
-  const blank = (): Acc => ({ contacts: 0, cost: 0, orders: 0, revenue: 0 });
+  const campaignOf = (a: Activity): Campaign | undefined => (a.campaignId !== undefined ? campaignById.get(a.campaignId) : undefined);
+  const channelOf = (a: Activity): string => channelOfContact(a, campaignOf(a));
+  type Acc = { contacts: number; responses: number; cost: number; orders: number; revenue: number };
+  const blank = (): Acc => ({ contacts: 0, responses: 0, cost: 0, orders: 0, revenue: 0 });
   const byChannel = new Map<string, Acc>();
   const byCampaign = new Map<string, Acc>();
   const get = (m: Map<string, Acc>, k: string): Acc => {
@@ -129,14 +150,15 @@ export function channelRoi(
     if (!v) m.set(k, (v = blank()));
     return v;
   };
+  for (const c of campaigns) get(byCampaign, c.id);
   for (const a of activities) {
-    const ch = get(byChannel, channelOf(a));
-    ch.contacts++;
-    ch.cost += a.cost ?? 0;
-    if (a.campaignId !== undefined && campaignById.has(a.campaignId)) {
-      const cp = get(byCampaign, a.campaignId);
-      cp.contacts++;
-      cp.cost += a.cost ?? 0;
+    const campaign = campaignOf(a);
+    const cost = contactCost(a, campaign);
+    const response = a.outcome !== undefined && RESPONSE_SET.has(a.outcome) ? 1 : 0;
+    for (const acc of campaign ? [get(byChannel, campaign.channel), get(byCampaign, campaign.id)] : [get(byChannel, channelOf(a))]) {
+      acc.contacts++;
+      acc.responses += response;
+      acc.cost += cost;
     }
   }
   for (const c of campaigns) {
@@ -164,6 +186,8 @@ export function channelRoi(
     ...v,
     roi: v.cost > 0 ? (v.revenue * margin - v.cost) / v.cost : null,
     costPerOrder: v.orders > 0 ? v.cost / v.orders : null,
+    costPerContact: v.contacts > 0 ? v.cost / v.contacts : null,
+    responseRate: v.contacts > 0 ? v.responses / v.contacts : null,
   });
   return {
     channels: [...byChannel].map(([k, v]) => figures(k, v)).sort((x, y) => (y.roi ?? -Infinity) - (x.roi ?? -Infinity) || x.channel.localeCompare(y.channel)),
@@ -187,16 +211,29 @@ export interface RepScorecard {
   /** Share of contacted customers with an order after one of the rep's contacts. */
   readonly conversion: number;
   readonly revenuePerContact: number;
+  /** T5: the rep's contact costs (T4) by channel (T2). */
+  readonly costByChannel: Readonly<Record<string, number>>;
 }
 
-/** T3: per rep, over the given activities and orders (filter them to a period first). */
-export function repScorecards(activities: readonly Activity[], orders: Iterable<Order>, opts: { attributionDays?: number } = {}): RepScorecard[] {
+/**
+ * T3, T5: per rep, over the given activities and orders (filter them to a period first).
+ * `campaigns` give contacts their channel and their cost when they have none of their own.
+ */
+export function repScorecards(
+  activities: readonly Activity[],
+  orders: Iterable<Order>,
+  opts: { attributionDays?: number; campaigns?: readonly Campaign[] } = {},
+): RepScorecard[] {
   const window = opts.attributionDays ?? 30;
-  type Acc = { activities: number; byType: Partial<Record<Activity['type'], number>>; customers: Set<string>; converted: Set<string>; cost: number; orders: number; revenue: number; after: number };
+  const campaignById = new Map((opts.campaigns ?? []).map((c) => [c.id, c]));
+  type Acc = {
+    activities: number; byType: Partial<Record<Activity['type'], number>>; customers: Set<string>; converted: Set<string>;
+    cost: number; costByChannel: Record<string, number>; orders: number; revenue: number; after: number;
+  };
   const reps = new Map<string, Acc>();
   const get = (id: string): Acc => {
     let v = reps.get(id);
-    if (!v) reps.set(id, (v = { activities: 0, byType: {}, customers: new Set(), converted: new Set(), cost: 0, orders: 0, revenue: 0, after: 0 }));
+    if (!v) reps.set(id, (v = { activities: 0, byType: {}, customers: new Set(), converted: new Set(), cost: 0, costByChannel: {}, orders: 0, revenue: 0, after: 0 }));
     return v;
   };
   for (const a of activities) {
@@ -205,7 +242,11 @@ export function repScorecards(activities: readonly Activity[], orders: Iterable<
     r.activities++;
     r.byType[a.type] = (r.byType[a.type] ?? 0) + 1;
     r.customers.add(a.customerId);
-    r.cost += a.cost ?? 0;
+    const campaign = a.campaignId !== undefined ? campaignById.get(a.campaignId) : undefined;
+    const cost = contactCost(a, campaign);
+    r.cost += cost;
+    const channel = channelOfContact(a, campaign);
+    r.costByChannel[channel] = (r.costByChannel[channel] ?? 0) + cost;
   }
   const touches = new Touches(activities);
   for (const o of orders) {
@@ -234,6 +275,7 @@ export function repScorecards(activities: readonly Activity[], orders: Iterable<
       ordersAfterContact: r.after,
       conversion: r.customers.size ? r.converted.size / r.customers.size : 0,
       revenuePerContact: r.activities ? r.revenue / r.activities : 0,
+      costByChannel: r.costByChannel,
     }))
     .sort((x, y) => y.revenue - x.revenue || x.repId.localeCompare(y.repId));
 }

@@ -29,8 +29,10 @@ export interface Activity {
   readonly date: string;
   /** How the contact was made: phone, in_person, email, mail, video… (free text). */
   readonly channel?: string;
-  /** What the contact cost (cost currency); 0 when unknown. */
+  /** What the contact cost (cost currency); absent when not recorded. */
   readonly cost?: number;
+  /** How it ended: completed, no_answer, call_back, interested, not_interested, order… */
+  readonly outcome?: string;
   readonly repId?: string;
   readonly campaignId?: string;
 }
@@ -43,6 +45,8 @@ export interface Campaign {
   readonly end: string;
   /** Fixed cost beyond the contacts' own costs (creative, venue…); 0 when unknown. */
   readonly fixedCost?: number;
+  /** What one of its contacts costs when the contact has no cost of its own (cost currency). */
+  readonly costPerContact?: number;
 }
 
 export interface Product {

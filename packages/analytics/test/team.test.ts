@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { channelRoi, repScorecards, winBackList } from '../src/index.ts';
+import { RESPONSE_OUTCOMES, channelRoi, repScorecards, winBackList } from '../src/index.ts';
 import { activity, order } from './fixtures.ts';
 
 describe('manager figures', () => {
@@ -38,9 +38,47 @@ describe('manager figures', () => {
     expect(byName.get('field_visit')).toMatchObject({ contacts: 1, cost: 500, orders: 1, revenue: 1000, roi: 1, costPerOrder: 500 });
     expect(byName.get('phone')).toMatchObject({ contacts: 2, cost: 36, orders: 1, revenue: 100 });
     expect(byName.get('email')).toMatchObject({ contacts: 1, orders: 0, revenue: 0, costPerOrder: null });
-    expect(campaigns).toEqual([{ campaignId: 'fv', channel: 'field_visit', contacts: 1, cost: 500, orders: 1, revenue: 1000, roi: 1, costPerOrder: 500 }]);
+    expect(campaigns).toEqual([{
+      campaignId: 'fv', channel: 'field_visit', contacts: 1, responses: 0, cost: 500, orders: 1, revenue: 1000, roi: 1, costPerOrder: 500, costPerContact: 500, responseRate: 0,
+    }]);
     const halfMargin = channelRoi(activities, orders, [], { margin: 0.5, attributionDays: 7 });
     expect(halfMargin.channels.find((c) => c.channel === 'phone')).toMatchObject({ orders: 0 });
+  });
+
+  it('[T4] campaign contacts: own cost else the cost per contact; responses by outcome; idle campaigns listed', () => {
+    const activities = [
+      // Three telemarketing calls, two without a cost of their own (18 each), one recorded at 25.
+      activity('a', '2024-05-02', 'call', { repId: 'ann', campaignId: 'tm', outcome: 'interested' }),
+      activity('b', '2024-05-02', 'call', { repId: 'ann', campaignId: 'tm', outcome: 'no_answer' }),
+      activity('c', '2024-05-03', 'call', { repId: 'ann', campaignId: 'tm', outcome: 'order', cost: 25 }),
+      // Outside campaigns: no cost recorded counts 0.
+      activity('d', '2024-05-03', 'email', { channel: 'email', outcome: 'call_back' }),
+    ];
+    const orders = [order('a', '2024-05-20', ['x'], 300), order('c', '2024-05-03', ['x'], 200), order('z', '2024-05-03', ['x'], 999)];
+    const tm = { id: 'tm', channel: 'telemarketing', start: '2024-05-01', end: '2024-05-31', costPerContact: 18 };
+    const idle = { id: 'dm', channel: 'direct_mail', start: '2024-06-01', end: '2024-06-30', costPerContact: 1.2 };
+    const { channels, campaigns } = channelRoi(activities, orders, [tm, idle]);
+    // Cost 18 + 18 + 25 = 61; revenue 500 from a (last touch 18 days before) and c (same day).
+    expect(campaigns.find((c) => c.campaignId === 'tm')).toEqual({
+      campaignId: 'tm', channel: 'telemarketing', contacts: 3, responses: 2, cost: 61, orders: 2, revenue: 500,
+      roi: (500 - 61) / 61, costPerOrder: 30.5, costPerContact: 61 / 3, responseRate: 2 / 3,
+    });
+    expect(campaigns.find((c) => c.campaignId === 'dm')).toEqual({
+      campaignId: 'dm', channel: 'direct_mail', contacts: 0, responses: 0, cost: 0, orders: 0, revenue: 0, roi: null, costPerOrder: null, costPerContact: null, responseRate: null,
+    });
+    expect(channels.find((c) => c.channel === 'email')).toMatchObject({ contacts: 1, responses: 1, cost: 0, responseRate: 1 });
+    expect(RESPONSE_OUTCOMES).toEqual(['interested', 'call_back', 'order']);
+  });
+
+  it('[T5] a rep\'s cost of sales by channel, with campaign costs per contact', () => {
+    const activities = [
+      activity('a', '2024-05-02', 'call', { repId: 'ann', campaignId: 'tm' }),
+      activity('b', '2024-05-02', 'call', { repId: 'ann', campaignId: 'tm' }),
+      activity('a', '2024-05-09', 'visit', { repId: 'ann', channel: 'in_person', cost: 400 }),
+      activity('b', '2024-05-09', 'email', { repId: 'ann' }),
+    ];
+    const [ann] = repScorecards(activities, [], { campaigns: [{ id: 'tm', channel: 'telemarketing', start: '', end: '', costPerContact: 18 }] });
+    expect(ann).toMatchObject({ repId: 'ann', cost: 436, costByChannel: { telemarketing: 36, in_person: 400, email: 0 } });
   });
 
   it('[T3] rep scorecards: activity, credited orders, orders after contact, conversion', () => {

@@ -4,9 +4,9 @@ import type { FieldDef } from './fields.ts';
 import type { CollectionName } from './names.ts';
 
 export { COLLECTION_NAMES, isCollectionName, type CollectionName } from './names.ts';
-import { TASK_KINDS, TICKET_SEVERITIES } from './enums.ts';
+import { CAMPAIGN_CHANNELS, TASK_KINDS, TICKET_SEVERITIES } from './enums.ts';
 
-export { TASK_KINDS, TICKET_SEVERITIES } from './enums.ts';
+export { CAMPAIGN_CHANNELS, TASK_KINDS, TICKET_SEVERITIES } from './enums.ts';
 
 export const ACCOUNT_KINDS = ['customer', 'prospect', 'supplier', 'partner', 'distributor', 'bank'] as const;
 export const BUYING_ROLES = ['decision_maker', 'influencer', 'buyer', 'user', 'gatekeeper'] as const;
@@ -24,7 +24,6 @@ export const ORDER_SOURCES = ['field', 'phone', 'web', 'pos', 'quote', 'import']
 export const TICKET_STATUSES = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
 export const LEAD_SOURCES = ['web_form', 'phone', 'email', 'referral', 'event', 'campaign', 'other'] as const;
 export const LEAD_STATUSES = ['new', 'contacted', 'qualified', 'converted', 'disqualified'] as const;
-export const CAMPAIGN_CHANNELS = ['telemarketing', 'field_visit', 'direct_mail', 'email', 'event', 'web'] as const;
 export const CAMPAIGN_STATUSES = ['planned', 'active', 'done'] as const;
 export const ROLES = ['owner', 'editor', 'viewer'] as const;
 

@@ -1,12 +1,14 @@
 // Values the workspace's rules derive when a record is written, on every device alike: a ticket's
-// due date from its severity, a lead's score, territory and product line from its answers. Called
+// due date from its severity, a lead's score, territory and product line from its answers, a new
+// campaign's cost per contact from its channel. Called
 // with validated values; returns what to write besides them. Also refuses what the rules forbid
 // (resolving a ticket without resolution notes) as issues naming the field, which the writer
 // raises as a ValidationError. Imports nothing of the schema: it loads on first use.
+import { currencyExponent } from './money.ts';
 import type { CollectionName } from './names.ts';
 import { ticketDue } from './deadlines.ts';
 import { answerAttributes, scoreLead, type Answers } from './qualification.ts';
-import type { SalesSettings, TicketSeverity } from './sales-settings.ts';
+import type { CampaignChannel, SalesSettings, TicketSeverity } from './sales-settings.ts';
 import type { Values } from './validate.ts';
 
 export interface Derived {
@@ -20,7 +22,8 @@ const filled = (v: unknown): boolean => v !== undefined && v !== null && (typeof
 
 /**
  * `before` is the record's current values (undefined when it is being created), `patch` the
- * validated values being written. Returns the derived values to write along with the patch.
+ * validated values being written, `currency` the workspace's (for money the rules set). Returns
+ * the derived values to write along with the patch.
  */
 export function deriveValues(
   collection: CollectionName,
@@ -28,6 +31,7 @@ export function deriveValues(
   patch: Values,
   rules: SalesSettings,
   now: number,
+  currency = 'EUR',
 ): Derived {
   const out: Values = {};
   const issues: { field: string; message: string }[] = [];
@@ -51,6 +55,10 @@ export function deriveValues(
       if (attrs.territory !== undefined && !filled(next.territory)) out.territory = attrs.territory;
       if (attrs.productLine !== undefined && !filled(next.productLine)) out.productLine = attrs.productLine;
     }
+  } else if (collection === 'campaigns' && before === undefined && !filled(next.costPerContact)) {
+    // Q6: a new campaign without a typed cost per contact costs its channel's default.
+    const cost = typeof next.channel === 'string' ? rules.channelCosts[next.channel as CampaignChannel] : undefined;
+    if (cost !== undefined) out.costPerContact = { amount: Math.round(cost * 10 ** currencyExponent(currency)), currency };
   }
   return { values: out, issues };
 }

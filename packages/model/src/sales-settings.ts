@@ -1,15 +1,22 @@
 // The workspace's sales and service rules: the qualification questionnaire, lead routing, the
 // lead response deadline, ticket deadlines by severity, the welcome cadence and the published web
-// forms. They live in the settings doc under one Y.Map, one key per rule set, so two people
+// forms and the default cost per contact of each campaign channel. They live in the settings doc under one Y.Map, one key per rule set, so two people
 // editing different rule sets both keep their change. Every value is parsed
 // here, from a form or a synced doc alike: a value that does not parse falls back to its default.
-import { TASK_KINDS, TICKET_SEVERITIES } from './enums.ts';
+import { CAMPAIGN_CHANNELS, TASK_KINDS, TICKET_SEVERITIES } from './enums.ts';
 
 // Where they live in the settings doc is the store's business (`sales` map, store settings.ts);
 // the relay reads the same map to show a workspace's questionnaire on its web form.
 
 export type TicketSeverity = (typeof TICKET_SEVERITIES)[number];
 export type TaskKind = (typeof TASK_KINDS)[number];
+export type CampaignChannel = (typeof CAMPAIGN_CHANNELS)[number];
+
+/**
+ * What one contact costs by campaign channel, in the workspace currency's major units (18 =
+ * 18.00). A channel without an entry has no default: its campaigns need a cost typed in.
+ */
+export type ChannelCosts = Readonly<Partial<Record<CampaignChannel, number>>>;
 
 export interface AnswerOption {
   readonly id: string;
@@ -68,6 +75,7 @@ export interface SalesSettings {
   readonly ticketHours: Readonly<Record<TicketSeverity, number>>;
   readonly cadence: readonly CadenceStep[];
   readonly forms: readonly WebForm[];
+  readonly channelCosts: ChannelCosts;
 }
 
 export const DEFAULT_RESPONSE: ResponseDeadline = { hours: 4, workingHours: true, dayStart: 9, dayEnd: 18 };
@@ -77,6 +85,10 @@ export const DEFAULT_CADENCE: readonly CadenceStep[] = [
   { id: 'letter7', delayDays: 7, kind: 'letter', title: 'Welcome letter with the key phone numbers' },
 ];
 
+/** Industrial sales figures: a telemarketing contact costs about $18, a field visit about $400. */
+export const DEFAULT_CHANNEL_COSTS: ChannelCosts = { telemarketing: 18, field_visit: 400 };
+const MAX_CHANNEL_COST = 1_000_000;
+
 export const DEFAULT_SALES_SETTINGS: SalesSettings = {
   questions: [],
   routing: [],
@@ -84,6 +96,7 @@ export const DEFAULT_SALES_SETTINGS: SalesSettings = {
   ticketHours: DEFAULT_TICKET_HOURS,
   cadence: DEFAULT_CADENCE,
   forms: [],
+  channelCosts: DEFAULT_CHANNEL_COSTS,
 };
 
 export type SalesSettingsKey = keyof SalesSettings;
@@ -216,6 +229,18 @@ export function parseForms(v: unknown): WebForm[] {
   });
 }
 
+/** Costs per contact by channel; an empty value leaves the channel without a default. */
+export function parseChannelCosts(v: unknown): ChannelCosts {
+  const r = obj(v, 'Channel costs');
+  const out: Partial<Record<CampaignChannel, number>> = {};
+  for (const [key, raw] of Object.entries(r)) {
+    if (!(CAMPAIGN_CHANNELS as readonly string[]).includes(key)) throw new SettingsError(`"${key}" is not a campaign channel`);
+    if (raw === undefined || raw === null || (typeof raw === 'string' && !raw.trim())) continue;
+    out[key as CampaignChannel] = num(raw, `The cost per contact of ${key.replace('_', ' ')}`, 0, MAX_CHANNEL_COST);
+  }
+  return out;
+}
+
 const PARSERS: { [K in SalesSettingsKey]: (v: unknown) => SalesSettings[K] } = {
   questions: parseQuestions,
   routing: parseRouting,
@@ -223,6 +248,7 @@ const PARSERS: { [K in SalesSettingsKey]: (v: unknown) => SalesSettings[K] } = {
   ticketHours: parseTicketHours,
   cadence: parseCadence,
   forms: parseForms,
+  channelCosts: parseChannelCosts,
 };
 
 /** Parses one rule set; throws SettingsError with a message for the person editing it. */

@@ -155,6 +155,30 @@ describe('derived values', () => {
   });
 });
 
+describe('channel costs', () => {
+  const rules: SalesSettings = DEFAULT_SALES_SETTINGS;
+  const now = Date.UTC(2026, 2, 1, 8);
+  it('[Q6] a new campaign without a typed cost per contact gets its channel\'s default in the workspace currency', () => {
+    expect(DEFAULT_SALES_SETTINGS.channelCosts).toEqual({ telemarketing: 18, field_visit: 400 });
+    expect(derived('campaigns', undefined, { name: 'Spring', channel: 'telemarketing' }, rules, now, 'USD')).toEqual({ costPerContact: { amount: 1800, currency: 'USD' } });
+    expect(derived('campaigns', undefined, { name: 'Visits', channel: 'field_visit' }, rules, now, 'JPY')).toEqual({ costPerContact: { amount: 400, currency: 'JPY' } });
+    // A typed cost stays; a channel without a default gets none; an edit never sets it.
+    expect(derived('campaigns', undefined, { name: 'S', channel: 'telemarketing', costPerContact: { amount: 2000, currency: 'EUR' } }, rules, now)).toEqual({});
+    expect(derived('campaigns', undefined, { name: 'Mail', channel: 'direct_mail' }, rules, now)).toEqual({});
+    expect(derived('campaigns', { name: 'S', channel: 'email' }, { channel: 'telemarketing' }, rules, now)).toEqual({});
+    const mail = { ...rules, channelCosts: parseSalesSetting('channelCosts', { telemarketing: 18, field_visit: '400', direct_mail: 2.5, email: '' }) };
+    expect(mail.channelCosts).toEqual({ telemarketing: 18, field_visit: 400, direct_mail: 2.5 });
+    expect(derived('campaigns', undefined, { name: 'Mail', channel: 'direct_mail' }, mail, now, 'EUR')).toEqual({ costPerContact: { amount: 250, currency: 'EUR' } });
+  });
+
+  it('[Q4] channel costs are refused with a message: unknown channel, negative or not a number', () => {
+    expect(() => parseSalesSetting('channelCosts', { fax: 3 })).toThrow(/"fax" is not a campaign channel/);
+    expect(() => parseSalesSetting('channelCosts', { telemarketing: -1 })).toThrow(/telemarketing must be between 0 and/);
+    expect(() => parseSalesSetting('channelCosts', { email: 'cheap' })).toThrow(SettingsError);
+    expect(() => parseSalesSetting('channelCosts', [18])).toThrow(/must be an object/);
+  });
+});
+
 describe('welcome cadence', () => {
   const steps = DEFAULT_SALES_SETTINGS.cadence;
   it('[C1] task ids derive from the account and step: the same on every device, distinct per step and account', () => {

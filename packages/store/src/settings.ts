@@ -6,7 +6,7 @@
 //   lv.<collection> Y.Map  saved list view id -> view (a plain object whose shape the app owns;
 //                          per-view last writer wins)
 //   lvdefault       Y.Map  collection -> id of the view its list opens with
-//   sales           Y.Map  rule set (questions, routing, response, ticketHours, cadence, forms)
+//   sales           Y.Map  rule set (questions, routing, response, ticketHours, cadence, forms, channelCosts)
 //                          -> its value, parsed by @counterpart/model (per-rule-set last writer wins)
 //   nd              Y.Map  pair key "<id>|<id>" (smaller id first) -> { at, by }: two records
 //                          someone marked "not a duplicate" (model SPEC R16)

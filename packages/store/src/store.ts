@@ -18,7 +18,7 @@ import {
 } from './settings.ts';
 
 /** Collections whose writes the workspace's rules add to (rules.ts). */
-const RULED: ReadonlySet<CollectionName> = new Set(['tickets', 'leads']);
+const RULED: ReadonlySet<CollectionName> = new Set(['tickets', 'leads', 'campaigns']);
 let rules: Promise<typeof import('./rules.ts')> | undefined;
 const loadRules = (): Promise<typeof import('./rules.ts')> => (rules ??= import('./rules.ts'));
 
@@ -275,7 +275,7 @@ export class WorkspaceStore extends Queries {
     const rules = RULED.has(collection) ? await loadRules() : undefined;
     await this.editRecord(collection, id, (doc) => {
       // Derived from the values as they are at the moment of writing (SPEC S14).
-      const derived = rules?.deriveValues(collection, readRecord(doc).values, checked, rules.salesSettingsFrom(this.settings.sales), Date.now());
+      const derived = rules?.deriveValues(collection, readRecord(doc).values, checked, rules.salesSettingsFrom(this.settings.sales), Date.now(), this.settings.currency);
       if (derived) refuse(collection, derived.issues);
       writeRecord(doc, collection, { ...checked, ...derived?.values }, { custom, by: this.author });
     });
@@ -397,7 +397,7 @@ export class WorkspaceStore extends Queries {
   private async derive(collection: CollectionName, before: Values | undefined, patch: Values): Promise<Values> {
     if (!RULED.has(collection)) return {};
     const rules = await loadRules();
-    const derived = rules.deriveValues(collection, before, patch, rules.salesSettingsFrom(this.settings.sales), Date.now());
+    const derived = rules.deriveValues(collection, before, patch, rules.salesSettingsFrom(this.settings.sales), Date.now(), this.settings.currency);
     refuse(collection, derived.issues);
     return derived.values;
   }

@@ -460,6 +460,8 @@ const en = {
   catalog: 'Catalog',
   calls: 'Call lists',
   duplicates: 'Duplicates',
+  compareNav: 'Campaigns and channels',
+  scorecardsNav: 'Rep scorecards',
   insightsNav: 'Insights pages',
   insightsOverview: 'Overview',
   insightsQuestions: 'Questions',

@@ -8,13 +8,13 @@ import type { WorkspaceStore } from '@counterpart/store';
 import { InsightsChangeFilter } from './insights-changes.ts';
 import { insightsComputed } from './perf.ts';
 import type {
-  AnalyticsWorkerApi, Answer, ContactedAnswerRow, InsightsProgress, InsightsResult, NotifyAnswerRow,
+  AnalyticsWorkerApi, Answer, ContactedAnswerRow, InsightsProgress, InsightsResult, NotifyAnswerRow, ScorecardsAnswer,
 } from '../workers/analytics.worker.ts';
 import { formatMoney } from './format.ts';
 import { handleError } from './errors.ts';
 
 export type {
-  Answer, ClvBucket, ContactedAnswerRow, CustomerInsight, InsightsProgress, InsightsResult, InsightsStage, NotifyAnswerRow, SegmentFigures,
+  Answer, ClvBucket, ContactedAnswerRow, CustomerInsight, InsightsProgress, InsightsResult, InsightsStage, NotifyAnswerRow, ScorecardsAnswer, SegmentFigures,
 } from '../workers/analytics.worker.ts';
 
 const RATE_KEY = 'counterpart:insights:rate';
@@ -104,6 +104,10 @@ class InsightsClient {
 
   async notify(productId: string): Promise<Answer<NotifyAnswerRow> | null> {
     return this.api ? this.api.notify(productId) : null;
+  }
+
+  async scorecards(from: string, to: string): Promise<ScorecardsAnswer | null> {
+    return this.api ? this.api.scorecards(from, to) : null;
   }
 
   setRate(rate: number | null): void {

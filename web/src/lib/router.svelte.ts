@@ -1,9 +1,10 @@
 // A hash router: #/<collection> and #/<collection>/<id> (#/accounts, #/deals/<id>…), the day plan
 // #/agenda, the deals board #/pipeline, the people #/members, overdue leads and tickets #/overdue,
 // the workspace settings #/settings, a rep's weekly field report #/week[/<ISO week>[/<member id>]],
-// the insights pages #/insights and #/insights/questions, the catalog #/catalog, a quote's
-// printable proposal #/print/<quote id> and the telemarketing call lists #/calls and
-// #/calls/<campaign id>. The hash keeps deep links and back/forward
+// campaigns and channels side by side #/compare, the rep scorecards #/scorecards, the insights
+// pages #/insights and #/insights/questions, the catalog #/catalog, a quote's printable proposal
+// #/print/<quote id>, the telemarketing call lists #/calls and #/calls/<campaign id> and the
+// duplicates #/duplicates[/<id>~<id>]. The hash keeps deep links and back/forward
 // working in an installed, offline PWA with no server routing at all.
 import { COLLECTION_NAMES, type CollectionName } from '@counterpart/model';
 
@@ -15,23 +16,20 @@ export const PRIMARY_COLLECTIONS = ['accounts', 'contacts', 'deals', 'activities
 
 export type InsightsPage = 'overview' | 'questions';
 
+/** Pages with a route of their own and no parameters: #/agenda, #/pipeline… */
+const PLAIN_PAGES = ['pipeline', 'agenda', 'catalog', 'import', 'members', 'overdue', 'settings', 'compare', 'scorecards'] as const;
+type PlainPage = (typeof PLAIN_PAGES)[number];
+
 export type Route =
   | { readonly view: 'list'; readonly collection: ListCollection }
   | { readonly view: 'record'; readonly collection: ListCollection; readonly id: string }
   | { readonly view: 'insights'; readonly page: InsightsPage }
-  | { readonly view: 'pipeline' }
-  | { readonly view: 'agenda' }
-  | { readonly view: 'catalog' }
   | { readonly view: 'calls'; readonly campaignId: string | undefined }
   | { readonly view: 'print'; readonly id: string }
-  | { readonly view: 'import' }
-  | { readonly view: 'members' }
   | { readonly view: 'week'; readonly week?: string; readonly rep?: string }
   /** `pair`: the two ids of the pair being merged, "<id>~<id>". */
   | { readonly view: 'duplicates'; readonly pair?: string }
-
-  | { readonly view: 'overdue' }
-  | { readonly view: 'settings' };
+  | { readonly view: PlainPage };
 
 export function isListCollection(c: string): c is ListCollection {
   return (LIST_COLLECTIONS as readonly string[]).includes(c);
@@ -41,16 +39,10 @@ export function parseHash(hash: string): Route {
   const [collection = '', id, rep] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   if (collection === 'week') return { view: 'week', ...(id ? { week: id } : {}), ...(rep ? { rep } : {}) };
   if (collection === 'insights') return { view: 'insights', page: id === 'questions' ? 'questions' : 'overview' };
-  if (collection === 'pipeline') return { view: 'pipeline' };
-  if (collection === 'agenda') return { view: 'agenda' };
-  if (collection === 'catalog') return { view: 'catalog' };
   if (collection === 'calls') return { view: 'calls', campaignId: id };
   if (collection === 'print' && id) return { view: 'print', id };
-  if (collection === 'import') return { view: 'import' };
-  if (collection === 'members') return { view: 'members' };
   if (collection === 'duplicates') return { view: 'duplicates', pair: id };
-  if (collection === 'overdue') return { view: 'overdue' };
-  if (collection === 'settings') return { view: 'settings' };
+  if ((PLAIN_PAGES as readonly string[]).includes(collection)) return { view: collection as PlainPage };
   if (!isListCollection(collection)) return { view: 'list', collection: 'accounts' };
   return id ? { view: 'record', collection, id } : { view: 'list', collection };
 }
@@ -91,6 +83,10 @@ export function duplicatesHref(pair?: readonly [string, string]): string {
 
 /** The people of the workspace, their roles, and the invite links. */
 export const MEMBERS_HREF = '#/members';
+/** Campaigns and channels side by side: cost per contact, response rate, cost per order, ROI. */
+export const COMPARE_HREF = '#/compare';
+/** Each rep beyond sales volume. */
+export const SCORECARDS_HREF = '#/scorecards';
 /** "My day": overdue, today's and the coming week's tasks and appointments. */
 export const AGENDA_HREF = '#/agenda';
 /** Leads not answered in time and open tickets past due. */

@@ -4,7 +4,7 @@
 // imports @counterpart/analytics: the models stay out of the app's initial bundle.
 import * as Comlink from 'comlink';
 import { WorkspaceStore } from '@counterpart/store';
-import { InsightsEngine, type Answer, type ContactedAnswerRow, type InsightsChanges, type InsightsEvents, type NotifyAnswerRow } from './insights-engine.ts';
+import { InsightsEngine, type Answer, type ContactedAnswerRow, type InsightsChanges, type InsightsEvents, type NotifyAnswerRow, type ScorecardsAnswer } from './insights-engine.ts';
 
 export type * from './insights-engine.ts';
 
@@ -30,6 +30,10 @@ const api = {
   /** Customers to tell about a product, most likely buyers first. */
   async notify(productId: string): Promise<Answer<NotifyAnswerRow>> {
     return engine ? engine.notify(productId) : { rows: [], total: 0, names: {} };
+  },
+  /** One scorecard per member for the days [from, to] (analytics SPEC T8). */
+  async scorecards(from: string, to: string): Promise<ScorecardsAnswer | null> {
+    return engine ? engine.scorecards(from, to) : null;
   },
   async dispose(): Promise<void> {
     engine?.dispose();

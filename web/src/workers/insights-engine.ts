@@ -2,17 +2,18 @@
 // WorkspaceStore on the workspace's database, it reads orders, activities, campaigns, accounts
 // and products straight from IndexedDB, maps them onto the analytics inputs and computes the
 // customer-value models, segments, the next-product rules, win-back list, channel figures and
-// the sales questions. What it maps is kept between runs and on the device (insights-inputs.ts):
+// the sales questions; on request, the rep scorecards of a period. What it maps is kept between
+// runs and on the device (insights-inputs.ts):
 // a run reads only the chunks written since the last, or takes the changed rows the app passes
 // on. The next-product counts are redone only for customers whose orders changed, and after a
 // few changes the models are refitted starting from the previous optimum.
 import {
   CONTACT_TYPES, SEGMENTS, SequenceCounts, channelRoi, contactedWithoutOrder, customerValue, dayOf, formatDay,
-  monthlyProductMix, notifyAboutProduct, purchaseDays, winBackList,
-  type Activity, type Campaign, type ChannelFigures, type CustomerValue, type CustomerValueReport,
-  type MixItem, type Order, type Product, type Segment, type SequenceRule,
+  monthlyProductMix, notifyAboutProduct, purchaseDays, repReport, winBackList,
+  type Activity, type Campaign, type CampaignFigures, type ChannelFigures, type CustomerValue, type CustomerValueReport,
+  type KeyAccountInput, type MixItem, type Order, type Product, type RepReport, type Segment, type SequenceRule,
 } from '@counterpart/analytics';
-import type { CollectionName, Row } from '@counterpart/model';
+import { readHistory, type CollectionName, type Row } from '@counterpart/model';
 import type { WorkspaceStore } from '@counterpart/store';
 import { heldInputs, keptKey, type ActivityEntry, type HeldInputs, type OrderEntry } from './insights-inputs.ts';
 
@@ -104,6 +105,10 @@ export interface InsightsResult {
   readonly winBackTotal: number;
   readonly rules: readonly SequenceRule[];
   readonly channels: readonly ChannelFigures[];
+  /** Every campaign's figures (SPEC T2, T4); titles in `names`. */
+  readonly campaigns: readonly CampaignFigures[];
+  /** Accounts by customer group (the account's own "segment" field), for campaigns aimed at one. */
+  readonly customerGroups: Readonly<Record<string, number>>;
   /** Customers with their regular products, most valuable customers first. */
   readonly mix: readonly MixAnswer[];
   /** Titles of the accounts and products named anywhere in the result. */
@@ -133,6 +138,17 @@ export interface NotifyAnswerRow {
   readonly reasons: readonly ('category' | 'sequence')[];
 }
 
+/** The rep scorecards of a period (SPEC T8), with the members' names. */
+export interface ScorecardsAnswer {
+  readonly from: string;
+  readonly to: string;
+  readonly currency: string;
+  readonly costCurrency: string;
+  readonly reps: readonly RepReport[];
+  /** Member and key-account names by id. */
+  readonly names: Readonly<Record<string, string>>;
+}
+
 export interface Answer<T> {
   readonly rows: readonly T[];
   readonly total: number;
@@ -160,6 +176,7 @@ const DAY_MS = 86_400_000;
 // ---- from workspace rows to the analytics inputs --------------------------------------------
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** The currency most values are in: orders of other currencies cannot be summed with them. */
 function mainCurrency(currencies: Iterable<string | undefined>, fallback: string): string {
@@ -191,7 +208,9 @@ function toActivities(entries: readonly ActivityEntry[]): Activity[] {
     type: e.type,
     date: e.date,
     ...(e.channel !== undefined ? { channel: e.channel } : {}),
-    cost: e.cost,
+    // A contact without a cost of its own costs its campaign's cost per contact (SPEC T4).
+    ...(e.cost !== undefined ? { cost: e.cost } : {}),
+    ...(e.outcome !== undefined ? { outcome: e.outcome } : {}),
     ...(e.repId !== undefined ? { repId: e.repId } : {}),
     ...(e.campaignId !== undefined ? { campaignId: e.campaignId } : {}),
   }));
@@ -203,6 +222,9 @@ function toActivities(entries: readonly ActivityEntry[]): Activity[] {
 interface Inputs {
   readonly orders: Order[];
   readonly activities: Activity[];
+  readonly campaigns: Campaign[];
+  readonly currency: string;
+  readonly costCurrency: string;
   readonly products: Product[];
   readonly rules: SequenceRule[];
   readonly pAlive: Map<string, number>;
@@ -250,6 +272,8 @@ export class InsightsEngine {
   /** Next-product counts of the last run and what they were counted over. */
   private readonly sequences = new SequenceCounts();
   private counted: { asOf: string; currency: string } | null = null;
+  /** When each key account's plan was last edited (from its history), kept while the plan text stays. */
+  private readonly planEdits = new Map<string, { plan: string; at: number }>();
   private lastFit: CustomerValueReport['model'] | null = null;
   private running: Promise<void> | null = null;
   private again = false;
@@ -402,11 +426,20 @@ export class InsightsEngine {
     const costCurrency = mainCurrency(activityEntries.map((e) => e.costCurrency), currency);
     const { orders, otherCurrency } = toOrders(orderEntries, currency);
     const activities = toActivities(activityEntries);
-    const campaigns: Campaign[] = [...held.campaigns.entries()].map(([id, e]) => ({ id, channel: e.channel, start: e.start, end: e.end }));
+    // A cost per contact in another currency than contact costs cannot be added to them; the campaign page says so.
+    const campaigns: Campaign[] = [...held.campaigns.entries()].map(([id, e]) => ({
+      id, channel: e.channel, start: e.start, end: e.end,
+      ...(e.costPerContact !== undefined && e.costCurrency === costCurrency ? { costPerContact: e.costPerContact } : {}),
+    }));
     const products: Product[] = productEntries.map(([id, e]) => (e.category ? { id, category: e.category } : { id }));
     const titles = new Map<string, string>();
-    for (const [id, e] of held.accounts.entries()) titles.set(id, e.title);
+    const customerGroups: Record<string, number> = {};
+    for (const [id, e] of held.accounts.entries()) {
+      titles.set(id, e.title);
+      if (e.group) customerGroups[e.group] = (customerGroups[e.group] ?? 0) + 1;
+    }
     for (const [id, e] of productEntries) titles.set(id, e.title);
+    for (const [id, e] of held.campaigns.entries()) titles.set(id, e.title);
 
     // The period ends on the latest recorded order or contact (never in the future): a live
     // workspace logs something every day, and an imported or demo history is judged as of its
@@ -512,6 +545,7 @@ export class InsightsEngine {
     }
     const topWinBack = winBack.slice(0, TOP_WIN_BACK);
     for (const w of topWinBack) name(w.id);
+    for (const c of roi.campaigns) name(c.campaignId);
     for (const m of mix) {
       name(m.customerId);
       for (const i of m.items) name(i.productId);
@@ -524,7 +558,7 @@ export class InsightsEngine {
     const monthEnd = formatDay(Date.UTC(y, m, 0) / DAY_MS);
     const newest = [...productEntries].sort(([, a], [, b]) => b.availableOn.localeCompare(a.availableOn) || b.created - a.created)[0];
 
-    this.inputs = { orders: inPeriod, activities, products, rules, pAlive: new Map(customers.map((c) => [c.id, c.pAlive])), titles };
+    this.inputs = { orders: inPeriod, activities, campaigns, currency, costCurrency, products, rules, pAlive: new Map(customers.map((c) => [c.id, c.pAlive])), titles };
     this.progress('channels', 1);
     this.events.result({
       asOf,
@@ -546,6 +580,8 @@ export class InsightsEngine {
       winBackTotal: winBack.length,
       rules: topRules,
       channels: roi.channels,
+      campaigns: roi.campaigns,
+      customerGroups,
       mix,
       names,
       products: productEntries
@@ -567,6 +603,62 @@ export class InsightsEngine {
     return answer(all, inputs.titles);
   }
 
+  /** SPEC T8 for the days [from, to]: one scorecard per member, with the data of the last run. */
+  async scorecards(from: string, to: string): Promise<ScorecardsAnswer | null> {
+    const inputs = await this.ready();
+    const held = this.held;
+    if (!inputs || !held || !ISO_DAY.test(from) || !ISO_DAY.test(to) || from > to) return null;
+    // Members, contacts and leads are read when asked, not on every run: only scorecards need them.
+    const [members, contactRows, leadRows] = await Promise.all([this.store.scan('users'), this.store.scan('contacts'), this.store.scan('leads')]);
+    const names: Record<string, string> = {};
+    for (const u of members) names[u.id] = u._title;
+    const keyAccounts: KeyAccountInput[] = [];
+    for (const [id, { title, key }] of held.accounts.entries()) {
+      if (!key) continue;
+      names[id] = title;
+      keyAccounts.push({ id, ownerId: key.ownerId, plan: key.plan, planEditedAt: await this.planEditedAt(id, key.created, key.plan) });
+    }
+    const keyIds = new Set(keyAccounts.map((a) => a.id));
+    const contacts = contactRows
+      .filter((c) => keyIds.has(text(c.accountId)))
+      .map((c) => ({ accountId: text(c.accountId), ...(typeof c.buyingRole === 'string' ? { role: c.buyingRole } : {}) }));
+    const leads = leadRows.flatMap((l) => {
+      const receivedAt = time(l.receivedAt);
+      const firstResponseAt = time(l.firstResponseAt);
+      return receivedAt === undefined ? [] : [{
+        receivedAt, ...(firstResponseAt !== undefined ? { firstResponseAt } : {}), ...(typeof l.assigneeId === 'string' ? { assigneeId: l.assigneeId } : {}),
+      }];
+    });
+    const reps = repReport({
+      repIds: members.map((u) => u.id), activities: inputs.activities, orders: inputs.orders, campaigns: inputs.campaigns,
+      keyAccounts, contacts, leads, from, to, now: Date.now(),
+    });
+    return { from, to, currency: inputs.currency, costCurrency: inputs.costCurrency, reps, names };
+  }
+
+  /**
+   * When the account plan was last edited: its latest entry in the record's history, else the
+   * record's creation (a plan typed in when the account was created has no history entry).
+   */
+  private async planEditedAt(id: string, created: number, plan: string): Promise<number | undefined> {
+    if (!plan.trim()) return undefined;
+    const known = this.planEdits.get(id);
+    if (known && known.plan === plan) return known.at;
+    let at = created;
+    try {
+      const doc = await this.store.acquire(id);
+      try {
+        for (const e of readHistory(doc)) if (e.f === 'accountPlan' && e.at > at) at = e.at;
+      } finally {
+        this.store.release(id);
+      }
+    } catch {
+      return undefined;
+    }
+    this.planEdits.set(id, { plan, at });
+    return at;
+  }
+
   async notify(productId: string): Promise<Answer<NotifyAnswerRow>> {
     const inputs = await this.ready();
     const product = inputs?.products.find((p) => p.id === productId);
@@ -575,6 +667,9 @@ export class InsightsEngine {
     return answer(all, inputs.titles);
   }
 }
+
+/** Epoch ms of a datetime field, or undefined. */
+const time = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 function answer<T extends { customerId: string }>(all: readonly T[], titles: ReadonlyMap<string, string>): Answer<T> {
   const rows = all.slice(0, ANSWER_LIMIT);

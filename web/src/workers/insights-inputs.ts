@@ -28,15 +28,26 @@ export interface ActivityEntry {
   readonly type: ActivityType;
   readonly date: string;
   readonly channel: string | undefined;
-  /** Major units of `costCurrency`; 0 when no cost is recorded. */
-  readonly cost: number;
+  /** Major units of `costCurrency`; none when no cost is recorded (its campaign's cost per contact counts). */
+  readonly cost: number | undefined;
   readonly costCurrency: string | undefined;
+  readonly outcome: string | undefined;
   readonly repId: string | undefined;
   readonly campaignId: string | undefined;
 }
 
+/** A key account with an owner, as the rep scorecards see it. */
+export interface KeyAccountEntry {
+  readonly ownerId: string;
+  readonly plan: string;
+  readonly created: number;
+}
+
 export interface AccountEntry {
   readonly title: string;
+  /** The account's customer group, trimmed; none when empty. */
+  readonly group: string | undefined;
+  readonly key: KeyAccountEntry | undefined;
 }
 
 export interface ProductEntry {
@@ -47,9 +58,13 @@ export interface ProductEntry {
 }
 
 export interface CampaignEntry {
+  readonly title: string;
   readonly channel: string;
   readonly start: string;
   readonly end: string;
+  /** Cost per contact in major units of `costCurrency`. */
+  readonly costPerContact: number | undefined;
+  readonly costCurrency: string | undefined;
 }
 
 export interface InputEntries {
@@ -130,28 +145,42 @@ const activities: Kind<ActivityEntry> = {
       type: row.type as ActivityType,
       date: formatDay(Math.floor(at / DAY_MS)),
       channel: optText(row.channel),
-      cost: isMoney(row.cost) ? units(row.cost) : 0,
+      cost: isMoney(row.cost) ? units(row.cost) : undefined,
       costCurrency: isMoney(row.cost) ? row.cost.currency : undefined,
+      outcome: optText(row.outcome),
       repId: optText(row.userId),
       campaignId: optText(row.campaignId),
     };
   },
-  encode: (id, e) => [id, e.customerId, e.type, e.date, e.channel ?? null, e.cost, e.costCurrency ?? null, e.repId ?? null, e.campaignId ?? null],
+  encode: (id, e) => [id, e.customerId, e.type, e.date, e.channel ?? null, e.cost ?? null, e.costCurrency ?? null, e.outcome ?? null, e.repId ?? null, e.campaignId ?? null],
   decode(t) {
-    const [id, customerId, type, date, channel, cost, costCurrency, repId, campaignId] = t;
-    if (t.length !== 9 || !str(id) || !str(customerId) || !str(type) || !ACTIVITY_TYPE_SET.has(type) || !str(date) || !strOrNull(channel)
-      || !finite(cost) || !strOrNull(costCurrency) || !strOrNull(repId) || !strOrNull(campaignId)) return null;
+    const [id, customerId, type, date, channel, cost, costCurrency, outcome, repId, campaignId] = t;
+    if (t.length !== 10 || !str(id) || !str(customerId) || !str(type) || !ACTIVITY_TYPE_SET.has(type) || !str(date) || !strOrNull(channel)
+      || !(cost === null || finite(cost)) || !strOrNull(costCurrency) || !strOrNull(outcome) || !strOrNull(repId) || !strOrNull(campaignId)) return null;
     return [id, {
-      customerId, type: type as ActivityType, date, channel: orUndefined(channel), cost, costCurrency: orUndefined(costCurrency),
-      repId: orUndefined(repId), campaignId: orUndefined(campaignId),
+      customerId, type: type as ActivityType, date, channel: orUndefined(channel), cost: cost ?? undefined, costCurrency: orUndefined(costCurrency),
+      outcome: orUndefined(outcome), repId: orUndefined(repId), campaignId: orUndefined(campaignId),
     }];
   },
 };
 
 const accounts: Kind<AccountEntry> = {
-  map: (row) => ({ title: row._title }),
-  encode: (id, e) => [id, e.title],
-  decode: (t) => (t.length === 2 && str(t[0]) && str(t[1]) ? [t[0], { title: t[1] }] : null),
+  map: (row) => {
+    const group = text(row.segment).trim();
+    return {
+      title: row._title,
+      group: group || undefined,
+      key: row.keyAccount === true && typeof row.ownerId === 'string' ? { ownerId: row.ownerId, plan: text(row.accountPlan), created: row._created } : undefined,
+    };
+  },
+  encode: (id, e) => [id, e.title, e.group ?? null, ...(e.key ? [e.key.ownerId, e.key.plan, e.key.created] : [])],
+  decode(t) {
+    const [id, title, group, ownerId, plan, created] = t;
+    if (!str(id) || !str(title) || !strOrNull(group)) return null;
+    if (t.length === 3) return [id, { title, group: orUndefined(group), key: undefined }];
+    if (t.length !== 6 || !str(ownerId) || !str(plan) || !finite(created)) return null;
+    return [id, { title, group: orUndefined(group), key: { ownerId, plan, created } }];
+  },
 };
 
 const products: Kind<ProductEntry> = {
@@ -170,18 +199,25 @@ const products: Kind<ProductEntry> = {
 };
 
 const campaigns: Kind<CampaignEntry> = {
-  map: (row) => (typeof row.channel === 'string' ? { channel: row.channel, start: text(row.startOn), end: text(row.endOn) } : null),
-  encode: (id, e) => [id, e.channel, e.start, e.end],
+  map: (row) => (typeof row.channel === 'string'
+    ? {
+      title: row._title, channel: row.channel, start: text(row.startOn), end: text(row.endOn),
+      costPerContact: isMoney(row.costPerContact) ? units(row.costPerContact) : undefined,
+      costCurrency: isMoney(row.costPerContact) ? row.costPerContact.currency : undefined,
+    }
+    : null),
+  encode: (id, e) => [id, e.title, e.channel, e.start, e.end, e.costPerContact ?? null, e.costCurrency ?? null],
   decode(t) {
-    const [id, channel, start, end] = t;
-    return t.length === 4 && str(id) && str(channel) && str(start) && str(end) ? [id, { channel, start, end }] : null;
+    const [id, title, channel, start, end, cost, currency] = t;
+    if (t.length !== 7 || !str(id) || !str(title) || !str(channel) || !str(start) || !str(end) || !(cost === null || finite(cost)) || !strOrNull(currency)) return null;
+    return [id, { title, channel, start, end, costPerContact: cost ?? undefined, costCurrency: orUndefined(currency) }];
   },
 };
 
 const KINDS: { readonly [C in InputName]: Kind<InputEntries[C]> } = { orders, activities, accounts, products, campaigns };
 
 /** Bump when entries change shape or meaning: copies kept in another format are read afresh. */
-export const KEPT_FORMAT = 1;
+export const KEPT_FORMAT = 2;
 
 /** What is kept on the device for one collection: its version and each chunk's encoded entries. */
 export interface KeptEntries {

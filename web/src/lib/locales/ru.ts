@@ -480,6 +480,8 @@ const messages: Messages = {
   catalog: 'Каталог',
   calls: 'Обзвон',
   duplicates: 'Дубликаты',
+  compareNav: 'Кампании и каналы',
+  scorecardsNav: 'Оценка представителей',
   insightsNav: 'Страницы аналитики',
   insightsOverview: 'Обзор',
   insightsQuestions: 'Вопросы',
