@@ -63,10 +63,12 @@ test('a quote over the discount threshold waits for an owner on another device, 
   await page.getByLabel('Company address').fill('1 Market Street, Kyiv');
   await page.getByLabel('Logo text').fill('CCL');
   await page.getByLabel('Discount that needs approval, above (%)').fill('150');
-  await page.getByRole('button', { name: 'Save' }).click();
+  // The channel costs below have a Save of their own.
+  const saveSales = page.locator('form', { has: page.getByLabel('Company name') }).getByRole('button', { name: 'Save' });
+  await saveSales.click();
   await expect(page.getByText('Enter a percentage from 0 to 100.')).toBeVisible();
   await page.getByLabel('Discount that needs approval, above (%)').fill('15');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await saveSales.click();
   await expect(page.getByText('Settings saved')).toBeVisible();
 
   // A rep joins and builds a quote for the customer.
