@@ -483,6 +483,19 @@ export class WorkspaceStore extends Queries {
     await this.db.meta.put({ k: key, v: value });
   }
 
+  /** The meta entries whose keys start with `prefix`, in key order. */
+  async metaWithPrefix(prefix: string): Promise<{ k: string; v: unknown }[]> {
+    return this.db.meta.where('k').startsWith(prefix).toArray();
+  }
+
+  /** Writes `entries` and removes the entries under `remove`, in one transaction. */
+  async putMeta(entries: readonly { k: string; v: unknown }[], remove: readonly string[] = []): Promise<void> {
+    await this.db.transaction('rw', this.db.meta, async () => {
+      if (remove.length) await this.db.meta.bulkDelete([...remove]);
+      if (entries.length) await this.db.meta.bulkPut([...entries]);
+    });
+  }
+
   // ---- attachments ------------------------------------------------------------------------
 
   /**

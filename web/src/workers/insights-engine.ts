@@ -361,7 +361,10 @@ export class InsightsEngine {
     let changedCustomers: Set<string> | undefined = new Set();
     let done = 0;
     for (const c of toRead) {
-      if (first) held[c].restore(await this.store.getMeta(keptKey(c)).catch(() => undefined));
+      if (first) {
+        const [index, parts] = await Promise.all([this.store.getMeta(keptKey(c)), this.store.metaWithPrefix(`${keptKey(c)}:`)]).catch(() => [undefined, []] as const);
+        held[c].restore(index, parts);
+      }
       const read = await this.store.chunksSince(c, held[c].ver < 0 ? undefined : held[c].ver);
       if (c === 'orders') {
         if (read.all) changedCustomers = undefined;
@@ -398,10 +401,8 @@ export class InsightsEngine {
     for (const c of INSIGHTS_READS) {
       const h = held[c];
       if (!h.unsaved || this.disposed) continue;
-      h.unsaved = false;
-      await this.store.setMeta(keptKey(c), h.kept()).catch(() => {
-        h.unsaved = true;
-      });
+      const { put, remove } = h.changesToKeep();
+      await this.store.putMeta(put, remove).then(() => h.kept(), () => undefined);
     }
   }
 

@@ -219,15 +219,29 @@ const KINDS: { readonly [C in InputName]: Kind<InputEntries[C]> } = { orders, ac
 /** Bump when entries change shape or meaning: copies kept in another format are read afresh. */
 export const KEPT_FORMAT = 2;
 
-/** What is kept on the device for one collection: its version and each chunk's encoded entries. */
-export interface KeptEntries {
+/**
+ * What is kept on the device for one collection: an index (`keptKey`) with the format, the
+ * version and the chunks kept, and each chunk's encoded entries under a key of its own
+ * (`keptChunkKey`), so a session writes only the chunks it read anew.
+ */
+export interface KeptIndex {
   readonly format: number;
   readonly ver: number;
-  readonly chunks: readonly (readonly [number, string])[];
+  readonly chunks: readonly number[];
 }
 
 export function keptKey(c: InputName): string {
   return `insights:${c}`;
+}
+
+export function keptChunkKey(c: InputName, n: number): string {
+  return `${keptKey(c)}:${n}`;
+}
+
+/** What to write to keep a collection's entries: the chunks not kept yet, the index, and the chunks no longer there. */
+export interface KeptChanges {
+  readonly put: readonly { readonly k: string; readonly v: unknown }[];
+  readonly remove: readonly string[];
 }
 
 /** One collection's entries: those of its chunks as last read, with the app's reported changes over them. */
@@ -239,6 +253,9 @@ export class HeldEntries<C extends InputName> {
   private readonly chunkIds = new Map<number, string[]>();
   /** Each chunk's entries in kept form, made when first kept and dropped when the chunk is read again. */
   private readonly encoded = new Map<number, string>();
+  /** The chunks whose current entries are kept on the device, and the chunks the kept index lists. */
+  private readonly keptChunks = new Set<number>();
+  private keptList: readonly number[] = [];
   /** Reported changes not yet in a chunk read: an entry, or null for a record gone or left out. */
   private readonly overlay = new Map<string, InputEntries[C] | null>();
   /** Chunks were read since the entries were last kept. */
@@ -282,6 +299,7 @@ export class HeldEntries<C extends InputName> {
       this.base.clear();
       this.chunkIds.clear();
       this.encoded.clear();
+      this.keptChunks.clear();
     }
     this.overlay.clear();
     const fresh: [number, [string, InputEntries[C]][]][] = read.chunks.map((chunk) => [chunk.n, this.mapRows(chunk.rows)]);
@@ -309,6 +327,7 @@ export class HeldEntries<C extends InputName> {
     }
     this.chunkIds.delete(n);
     this.encoded.delete(n);
+    this.keptChunks.delete(n);
   }
 
   private putChunk(n: number, list: readonly [string, InputEntries[C]][], touched?: (before: undefined, after: InputEntries[C]) => void): void {
@@ -319,10 +338,15 @@ export class HeldEntries<C extends InputName> {
     this.chunkIds.set(n, list.map(([id]) => id));
   }
 
-  /** The chunks' entries as kept on the device (the reported changes are not: their chunks are read again next time). */
-  kept(): KeptEntries {
-    const chunks: [number, string][] = [];
+  /**
+   * What to write so the device keeps the chunks' entries (the reported changes are not kept:
+   * their chunks are read again next time): the chunks read since they were last kept, the
+   * index, and the chunks gone. Call `kept` once it is written.
+   */
+  changesToKeep(): KeptChanges {
+    const put: { k: string; v: unknown }[] = [];
     for (const [n, ids] of this.chunkIds) {
+      if (this.keptChunks.has(n)) continue;
       let json = this.encoded.get(n);
       if (json === undefined) {
         const list: unknown[] = [];
@@ -333,21 +357,37 @@ export class HeldEntries<C extends InputName> {
         json = JSON.stringify(list);
         this.encoded.set(n, json);
       }
-      chunks.push([n, json]);
+      put.push({ k: keptChunkKey(this.collection, n), v: json });
     }
-    return { format: KEPT_FORMAT, ver: this.ver, chunks };
+    const index: KeptIndex = { format: KEPT_FORMAT, ver: this.ver, chunks: [...this.chunkIds.keys()] };
+    put.push({ k: keptKey(this.collection), v: index });
+    const remove = this.keptList.filter((n) => !this.chunkIds.has(n)).map((n) => keptChunkKey(this.collection, n));
+    return { put, remove };
   }
 
-  /** Takes entries kept by an earlier session; false (and nothing taken) when they are not usable. */
-  restore(kept: unknown): boolean {
-    if (typeof kept !== 'object' || kept === null) return false;
-    const { format, ver, chunks } = kept as Partial<KeptEntries>;
+  /** What `changesToKeep` gave is written. */
+  kept(): void {
+    for (const n of this.chunkIds.keys()) this.keptChunks.add(n);
+    this.keptList = [...this.chunkIds.keys()];
+    this.unsaved = false;
+  }
+
+  /**
+   * Takes entries kept by an earlier session (the index and the chunk entries under it); false,
+   * and nothing taken, when they are not usable (missing, damaged, another format).
+   */
+  restore(index: unknown, parts: readonly { readonly k: string; readonly v: unknown }[]): boolean {
+    if (typeof index !== 'object' || index === null) return false;
+    const { format, ver, chunks } = index as Partial<KeptIndex>;
     if (format !== KEPT_FORMAT || typeof ver !== 'number' || !Array.isArray(chunks)) return false;
+    const byKey = new Map(parts.map((p) => [p.k, p.v]));
     const decoded: [number, string, [string, InputEntries[C]][]][] = [];
     try {
-      for (const chunk of chunks) {
-        if (!Array.isArray(chunk) || typeof chunk[0] !== 'number' || typeof chunk[1] !== 'string') return false;
-        const list: unknown = JSON.parse(chunk[1]);
+      for (const n of chunks as unknown[]) {
+        if (typeof n !== 'number') return false;
+        const json = byKey.get(keptChunkKey(this.collection, n));
+        if (typeof json !== 'string') return false;
+        const list: unknown = JSON.parse(json);
         if (!Array.isArray(list)) return false;
         const entries: [string, InputEntries[C]][] = [];
         for (const t of list) {
@@ -355,7 +395,7 @@ export class HeldEntries<C extends InputName> {
           if (!e) return false;
           entries.push(e);
         }
-        decoded.push([chunk[0], chunk[1], entries]);
+        decoded.push([n, json, entries]);
       }
     } catch {
       return false;
@@ -363,7 +403,9 @@ export class HeldEntries<C extends InputName> {
     for (const [n, json, list] of decoded) {
       this.putChunk(n, list);
       this.encoded.set(n, json);
+      this.keptChunks.add(n);
     }
+    this.keptList = decoded.map(([n]) => n);
     this.ver = ver;
     return true;
   }
