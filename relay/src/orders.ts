@@ -19,7 +19,7 @@ import {
   type Transaction, type TransactionIssue,
 } from '@counterpart/model';
 import { isValidId } from '@counterpart/protocol';
-import { ABORTED, TOO_LARGE, readBody } from './api.ts';
+import { ABORTED, TOO_LARGE, readBody, sendJson } from './api.ts';
 import type { Auth } from './auth.ts';
 import { CustomerDirectory } from './customers.ts';
 import type { Hub } from './hub.ts';
@@ -154,14 +154,6 @@ function workspaceCurrency(storage: RelayStorage, workspace: string): string {
 }
 
 function send(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): true {
-  const body = JSON.stringify(value);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(body),
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-    ...headers,
-  });
-  res.end(body);
+  sendJson(res, status, value, headers);
   return true;
 }

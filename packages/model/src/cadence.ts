@@ -2,35 +2,15 @@
 // cadence, due `delayDays` after the order. Task ids derive from the account and the step, so
 // every device that schedules the cadence for an account creates the same records: scheduling is
 // idempotent, and two devices doing it at once merge into one set of tasks.
-import { makeId, type RecordId } from './ids.ts';
+import { derivedSuffix, makeId, type RecordId } from './ids.ts';
 import type { CadenceStep } from './sales-settings.ts';
 
-const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 const DAY = 86_400_000;
-
-/** FNV-1a, 32 bits, with a seed: two of them give a 64-bit id with no collisions in practice. */
-function fnv(text: string, seed: number): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
-
-function base32(n: number, digits: number): string {
-  let s = '';
-  for (let i = 0; i < digits; i++) {
-    s = ALPHABET[n & 31] + s;
-    n >>>= 5;
-  }
-  return s;
-}
 
 /** The id of the cadence task for `step` of `accountId`: the same on every device. */
 export function cadenceTaskId(accountId: string, stepId: string): RecordId<'tasks'> {
   const key = `${accountId}\u0000${stepId}`;
-  return makeId('tasks', `wc${base32(fnv(key, 0x811c9dc5), 7)}${base32(fnv(key, 0x5bd1e995), 7)}`);
+  return makeId('tasks', `wc${derivedSuffix(key, 2)}`);
 }
 
 export interface CadenceTask {

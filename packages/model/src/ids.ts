@@ -56,6 +56,36 @@ export function makeId<C extends CollectionName>(collection: C, suffix: string):
   return id as RecordId<C>;
 }
 
+/** FNV-1a, 32 bits, with a seed. */
+function fnv(text: string, seed: number): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+function base32(n: number, digits: number): string {
+  let s = '';
+  for (let i = 0; i < digits; i++) {
+    s = ALPHABET[n & 31] + s;
+    n >>>= 5;
+  }
+  return s;
+}
+
+const SEEDS = [0x811c9dc5, 0x5bd1e995, 0x9747b28c] as const;
+
+/**
+ * An id suffix derived from `key`: 7 base32 characters per seeded FNV-1a hash, `hashes` of them
+ * (two give a 64-bit id with no collisions in practice). The same on every device, so records
+ * derived from the same thing (a cadence step of an account, a sale's external id) are one.
+ */
+export function derivedSuffix(key: string, hashes: 2 | 3): string {
+  return SEEDS.slice(0, hashes).map((seed) => base32(fnv(key, seed), 7)).join('');
+}
+
 /** The collection an id belongs to, or undefined when the string is not a record id. */
 export function collectionOfId(id: string): CollectionName | undefined {
   const m = ID_PATTERN.exec(id);

@@ -5,7 +5,7 @@
 // imported from a file — is one order.
 import { ORDER_SOURCES, ORDER_STATUSES } from './collections.ts';
 import { checkValue } from './fields.ts';
-import { makeId, type RecordId } from './ids.ts';
+import { derivedSuffix, makeId, type RecordId } from './ids.ts';
 import { isCurrencyCode, parseMoney, type Money } from './money.ts';
 import type { Values } from './validate.ts';
 
@@ -193,30 +193,10 @@ export function normalisePhone(v: unknown): string | undefined {
   return digits.length >= 5 ? digits.slice(-10) : undefined;
 }
 
-const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
-
-function fnv(text: string, seed: number): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
-
-function base32(n: number, digits: number): string {
-  let s = '';
-  for (let i = 0; i < digits; i++) {
-    s = ALPHABET[n & 31] + s;
-    n >>>= 5;
-  }
-  return s;
-}
-
 /** The order id of a sale's external id: the same wherever it is computed (T3). */
 export function orderIdFor(externalId: string): RecordId<'orders'> {
   const key = `order\u0000${externalId.trim()}`;
-  return makeId('orders', `x${base32(fnv(key, 0x811c9dc5), 7)}${base32(fnv(key, 0x5bd1e995), 7)}${base32(fnv(key, 0x9747b28c), 7)}`);
+  return makeId('orders', `x${derivedSuffix(key, 3)}`);
 }
 
 /** A customer as matching finds it: the account the order belongs to and, if any, the contact. */
