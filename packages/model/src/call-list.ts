@@ -140,3 +140,16 @@ export function nextWorkingDay(now: number, hour = 9): number {
   d.setHours(hour, 0, 0, 0);
   return d.getTime();
 }
+
+/** How many working days after an "interested" call the follow-up call is due. */
+export const FOLLOW_UP_DAYS = 3;
+
+/**
+ * When an interested customer is called again: `FOLLOW_UP_DAYS` working days later at 10:00
+ * (SPEC TM6), time for the offer or the documents promised on the call to reach them.
+ */
+export function followUpAt(now: number): number {
+  let t = now;
+  for (let i = 0; i < FOLLOW_UP_DAYS; i++) t = nextWorkingDay(t, 10);
+  return t;
+}

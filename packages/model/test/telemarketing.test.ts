@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCallList, nextStep, nextWorkingDay, parseCallScript, type CampaignCall, type ScheduledCall } from '../src/telemarketing.ts';
+import { buildCallList, followUpAt, nextStep, nextWorkingDay, parseCallScript, type CampaignCall, type ScheduledCall } from '../src/telemarketing.ts';
 
 const SCRIPT = `1. Hello, this is Anna from Acme.
 Is this the person who buys office supplies?
@@ -95,5 +95,12 @@ describe('call list', () => {
     expect(nextWorkingDay(fri)).toBe(new Date('2026-11-09T09:00:00').getTime());
     const sat = new Date('2026-11-07T10:00:00').getTime();
     expect(nextWorkingDay(sat, 10)).toBe(new Date('2026-11-09T10:00:00').getTime());
+  });
+
+  it('[TM6] an interested customer is called again three working days later at 10:00', () => {
+    // Thursday → the next Tuesday, over the weekend.
+    expect(followUpAt(new Date('2026-11-05T15:00:00').getTime())).toBe(new Date('2026-11-10T10:00:00').getTime());
+    // Monday → Thursday.
+    expect(followUpAt(new Date('2026-11-09T08:00:00').getTime())).toBe(new Date('2026-11-12T10:00:00').getTime());
   });
 });

@@ -11,7 +11,7 @@
 // kept so that Undo takes it all back.
 import { SEGMENTS } from '@counterpart/analytics';
 import type { Money, Row } from '@counterpart/model';
-import { buildCallList, nextWorkingDay, parseCallScript, type CallListEntry, type CallScript, type CampaignCall, type ScheduledCall, type ScriptError } from '@counterpart/model/telemarketing';
+import { buildCallList, followUpAt, nextWorkingDay, parseCallScript, type CallListEntry, type CallScript, type CampaignCall, type ScheduledCall, type ScriptError } from '@counterpart/model/telemarketing';
 import type { ChangeEvent, WorkspaceStore } from '@counterpart/store';
 import { serialReload } from './batch.ts';
 import { handleError } from './errors.ts';
@@ -202,7 +202,8 @@ export class CallList {
 }
 
 /** When the next call goes by default: "no answer" the next working day at 9:00, "call back"
- * the next working day at 10:00 unless the rep picks a time. */
-export function defaultNext(outcome: 'no_answer' | 'call_back', now: number): number {
-  return nextWorkingDay(now, outcome === 'no_answer' ? 9 : 10);
+ * the next working day at 10:00 unless the rep picks a time, "interested" a follow-up three
+ * working days later (SPEC TM5, TM6). */
+export function defaultNext(outcome: 'no_answer' | 'call_back' | 'interested', now: number): number {
+  return outcome === 'interested' ? followUpAt(now) : nextWorkingDay(now, outcome === 'no_answer' ? 9 : 10);
 }
