@@ -58,6 +58,31 @@ test('an empty workspace: create an account, edit it, and find it again after a 
   expect(errors).toEqual([]);
 });
 
+test('a reference is set by finding the record, changed and cleared on the record page', async ({ page }) => {
+  const errors = collectErrors(page);
+  await startEmpty(page, 'Group');
+  for (const name of ['Contoso Holding', 'Northwind Traders']) {
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Accounts' }).click();
+    await page.getByRole('button', { name: 'New account' }).first().click();
+    await page.getByRole('dialog').getByLabel('Name', { exact: false }).first().fill(name);
+    await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  }
+  // Northwind's parent: found by name, saved, shown as a link after a reload.
+  await page.getByRole('searchbox', { name: 'Parent account' }).fill('conto');
+  await page.getByRole('button', { name: 'Contoso Holding' }).click();
+  await expect(page.getByRole('link', { name: 'Contoso Holding' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'Contoso Holding' })).toBeVisible();
+  // Cleared again.
+  await page.getByRole('button', { name: 'Change Parent account' }).click();
+  await page.getByRole('button', { name: 'Clear Parent account' }).click();
+  await expect(page.getByRole('searchbox', { name: 'Parent account' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'Contoso Holding' })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
 test('delete a record and undo it', async ({ page }) => {
   const errors = collectErrors(page);
   await startEmpty(page, 'Undo test');

@@ -92,6 +92,10 @@ const en = {
   quickFilter: 'Filter this list',
   quickFilterPlaceholder: 'Filter…',
   pickRecord: 'Type to find a record',
+  change: 'Change',
+  clear: 'Clear',
+  changeRef: (label: string) => `Change ${label}`,
+  clearRef: (label: string) => `Clear ${label}`,
   pickedRecord: (title: string) => `Record: ${title}`,
   filterOpLabel: {
     contains: 'contains',

@@ -112,6 +112,10 @@ const messages: Messages = {
   quickFilter: 'Фильтр по списку',
   quickFilterPlaceholder: 'Фильтр…',
   pickRecord: 'Начните вводить, чтобы найти запись',
+  change: 'Изменить',
+  clear: 'Очистить',
+  changeRef: (label) => `Изменить поле «${label}»`,
+  clearRef: (label) => `Очистить поле «${label}»`,
   pickedRecord: (title) => `Запись: ${title}`,
   filterOpLabel: {
     contains: 'содержит',
