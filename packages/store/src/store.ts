@@ -508,11 +508,14 @@ export class WorkspaceStore extends Queries {
     await this.writeBlobs(async () => {
       await this.db.blobs.put({ sha256, data });
       if (!(await this.db.uploads.get(sha256))) {
-        await this.db.uploads.put({ sha256, size: data.byteLength, queuedAt: Date.now(), attempts: 0, retryAt: 0 });
+        // Two files attached within one millisecond still go in the order they were attached.
+        this.lastQueuedAt = Math.max(Date.now(), this.lastQueuedAt + 1);
+        await this.db.uploads.put({ sha256, size: data.byteLength, queuedAt: this.lastQueuedAt, attempts: 0, retryAt: 0 });
       }
     });
     return sha256;
   }
+  private lastQueuedAt = 0;
 
   /**
    * Keeps content fetched from the relay, after checking it is what `sha256` names (a mismatch
