@@ -46,6 +46,9 @@ test('insights and questions on the small demo workspace', async ({ page }) => {
   await segments.getByRole('button', { name: 'New campaign aimed at Champions' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Champions: campaign' })).toBeVisible();
   await expect(page.locator('#f-segment')).toHaveValue('Champions');
+  // Its call list is the segment's customers, from the same analysis.
+  await page.getByRole('link', { name: 'Call list' }).click();
+  await expect(page.getByRole('region', { name: 'Call list' }).locator('.row .name').first()).toBeVisible({ timeout: 30_000 });
   await page.getByRole('link', { name: 'Insights', exact: true }).click();
   await expect(segments.getByRole('rowheader', { name: 'Champions' })).toBeVisible();
 
