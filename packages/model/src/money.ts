@@ -38,6 +38,11 @@ export function parseMoney(text: string, currency: string): Money | undefined {
   return { amount: m[1] ? -amount : amount, currency };
 }
 
+/** A stored money value: whole minor units and a currency. */
+export function isMoney(v: unknown): v is Money {
+  return typeof v === 'object' && v !== null && Number.isSafeInteger((v as Money).amount) && typeof (v as Money).currency === 'string';
+}
+
 /** Major units as a float, for display and analytics only — never for storage. */
 export function toMajor(m: Money): number {
   return m.amount / 10 ** currencyExponent(m.currency);

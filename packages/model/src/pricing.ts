@@ -1,7 +1,7 @@
 // Prices of sales documents (SPEC R12): which price list applies to a customer on a day, a
 // product's unit price from it, the totals of a quote or order, and the discount that asks for
 // a manager's approval. Pure functions over rows and values, shared by the app and its tests.
-import { discount, multiply, type Money } from './money.ts';
+import { discount, isMoney, multiply, type Money } from './money.ts';
 
 /** A price list as its row holds it (collections.ts `priceLists`). */
 export interface PriceListLike {
@@ -38,10 +38,6 @@ export interface UnitPrice {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 const sameGroup = (a: string, b: string): boolean => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
-
-function isMoney(v: unknown): v is Money {
-  return typeof v === 'object' && v !== null && Number.isSafeInteger((v as Money).amount) && typeof (v as Money).currency === 'string';
-}
 
 /** Whether a list is valid on `day`: an absent bound is open; both bounds are inclusive. */
 export function validOn(list: Pick<PriceListLike, 'validFrom' | 'validTo'>, day: string): boolean {

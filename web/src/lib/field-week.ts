@@ -2,7 +2,7 @@
 // visits and meetings with their reports, attendees and next steps, expenses with totals per day
 // and for the week, receipts present or missing, and the number of calls. Pure: no DOM, no store,
 // so the weekly report screen, its CSV and the tests all read the same numbers.
-import { BUYING_ROLES, type Money, type Row } from '@counterpart/model';
+import { BUYING_ROLES, isMoney, type Money, type Row } from '@counterpart/model';
 
 /** An ISO 8601 week: weeks start on Monday; week 1 is the one with the year's first Thursday. */
 export interface IsoWeek {
@@ -160,8 +160,6 @@ export interface WeekInput {
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 const lines = (v: unknown): Record<string, unknown>[] =>
   Array.isArray(v) ? v.filter((l): l is Record<string, unknown> => typeof l === 'object' && l !== null) : [];
-const isMoney = (v: unknown): v is Money =>
-  typeof v === 'object' && v !== null && Number.isSafeInteger((v as Money).amount) && typeof (v as Money).currency === 'string';
 const isRole = (v: unknown): v is BuyingRole => (BUYING_ROLES as readonly unknown[]).includes(v);
 
 function visitOf(row: Row, type: 'visit' | 'meeting', input: WeekInput): Visit {

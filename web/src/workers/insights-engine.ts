@@ -3,10 +3,10 @@
 // and products straight from IndexedDB, maps them onto the analytics inputs and computes the
 // customer-value models, segments, the next-product rules, win-back list, channel figures and
 // the sales questions; on request, the rep scorecards of a period. What it maps is kept between
-// runs and on the device (insights-inputs.ts):
-// a run reads only the chunks written since the last, or takes the changed rows the app passes
-// on. The next-product counts are redone only for customers whose orders changed, and after a
-// few changes the models are refitted starting from the previous optimum.
+// runs and on the device (insights-inputs.ts): a run reads only the chunks written since the
+// last, or takes the changed rows the app passes on. The next-product counts are redone only for
+// customers whose orders changed, and after a few changes the models are refitted starting from
+// the previous optimum.
 import {
   CONTACT_TYPES, SEGMENTS, SequenceCounts, channelRoi, contactedWithoutOrder, customerValue, dayOf, formatDay,
   monthlyProductMix, notifyAboutProduct, purchaseDays, repReport, winBackList,

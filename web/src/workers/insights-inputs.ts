@@ -7,7 +7,7 @@
 // chunks they are in are read again.
 import type { ActivityType, OrderLine } from '@counterpart/analytics';
 import { formatDay } from '@counterpart/analytics';
-import { ACTIVITY_TYPES, currencyExponent, type CollectionName, type Money, type Row } from '@counterpart/model';
+import { ACTIVITY_TYPES, isMoney, toMajor, type CollectionName, type Row } from '@counterpart/model';
 import type { ChunksRead } from '@counterpart/store';
 
 /** An order as the analysis counts it, before the sales currency is chosen. */
@@ -80,10 +80,6 @@ const DAY_MS = 86_400_000;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ACTIVITY_TYPE_SET = new Set<string>(ACTIVITY_TYPES);
 
-const isMoney = (v: unknown): v is Money =>
-  typeof v === 'object' && v !== null && typeof (v as Money).amount === 'number' && typeof (v as Money).currency === 'string';
-/** Money in major units (cents → euros), the scale the models and charts work in. */
-const units = (m: Money): number => m.amount / 10 ** currencyExponent(m.currency);
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 const optText = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const num = (v: unknown, fallback = 0): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
@@ -115,7 +111,7 @@ const orders: Kind<OrderEntry> = {
       const productId = text(l.productId);
       if (!productId || !isMoney(l.unitPrice)) continue;
       const quantity = num(l.quantity);
-      const amount = quantity * units(l.unitPrice) * (1 - num(l.discountPct) / 100) * discount;
+      const amount = quantity * toMajor(l.unitPrice) * (1 - num(l.discountPct) / 100) * discount;
       products.push({ productId, quantity, amount: Math.max(0, amount) });
     }
     const currency = typeof row.currency === 'string' ? row.currency : lines.map((l) => l.unitPrice).find(isMoney)?.currency;
@@ -145,7 +141,7 @@ const activities: Kind<ActivityEntry> = {
       type: row.type as ActivityType,
       date: formatDay(Math.floor(at / DAY_MS)),
       channel: optText(row.channel),
-      cost: isMoney(row.cost) ? units(row.cost) : undefined,
+      cost: isMoney(row.cost) ? toMajor(row.cost) : undefined,
       costCurrency: isMoney(row.cost) ? row.cost.currency : undefined,
       outcome: optText(row.outcome),
       repId: optText(row.userId),
@@ -202,7 +198,7 @@ const campaigns: Kind<CampaignEntry> = {
   map: (row) => (typeof row.channel === 'string'
     ? {
       title: row._title, channel: row.channel, start: text(row.startOn), end: text(row.endOn),
-      costPerContact: isMoney(row.costPerContact) ? units(row.costPerContact) : undefined,
+      costPerContact: isMoney(row.costPerContact) ? toMajor(row.costPerContact) : undefined,
       costCurrency: isMoney(row.costPerContact) ? row.costPerContact.currency : undefined,
     }
     : null),
