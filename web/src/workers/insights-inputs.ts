@@ -247,8 +247,6 @@ export class HeldEntries<C extends InputName> {
   /** The entries of the chunks by id, each with the chunk it was last read in. */
   private readonly base = new Map<string, { readonly n: number; readonly e: InputEntries[C] }>();
   private readonly chunkIds = new Map<number, string[]>();
-  /** Each chunk's entries in kept form, made when first kept and dropped when the chunk is read again. */
-  private readonly encoded = new Map<number, string>();
   /** The chunks whose current entries are kept on the device, and the chunks the kept index lists. */
   private readonly keptChunks = new Set<number>();
   private keptList: readonly number[] = [];
@@ -294,7 +292,6 @@ export class HeldEntries<C extends InputName> {
     if (read.all) {
       this.base.clear();
       this.chunkIds.clear();
-      this.encoded.clear();
       this.keptChunks.clear();
     }
     this.overlay.clear();
@@ -322,7 +319,6 @@ export class HeldEntries<C extends InputName> {
       this.base.delete(id);
     }
     this.chunkIds.delete(n);
-    this.encoded.delete(n);
     this.keptChunks.delete(n);
   }
 
@@ -343,17 +339,12 @@ export class HeldEntries<C extends InputName> {
     const put: { k: string; v: unknown }[] = [];
     for (const [n, ids] of this.chunkIds) {
       if (this.keptChunks.has(n)) continue;
-      let json = this.encoded.get(n);
-      if (json === undefined) {
-        const list: unknown[] = [];
-        for (const id of ids) {
-          const held = this.base.get(id);
-          if (held?.n === n) list.push(this.kind.encode(id, held.e));
-        }
-        json = JSON.stringify(list);
-        this.encoded.set(n, json);
+      const list: unknown[] = [];
+      for (const id of ids) {
+        const held = this.base.get(id);
+        if (held?.n === n) list.push(this.kind.encode(id, held.e));
       }
-      put.push({ k: keptChunkKey(this.collection, n), v: json });
+      put.push({ k: keptChunkKey(this.collection, n), v: JSON.stringify(list) });
     }
     const index: KeptIndex = { format: KEPT_FORMAT, ver: this.ver, chunks: [...this.chunkIds.keys()] };
     put.push({ k: keptKey(this.collection), v: index });
@@ -377,7 +368,7 @@ export class HeldEntries<C extends InputName> {
     const { format, ver, chunks } = index as Partial<KeptIndex>;
     if (format !== KEPT_FORMAT || typeof ver !== 'number' || !Array.isArray(chunks)) return false;
     const byKey = new Map(parts.map((p) => [p.k, p.v]));
-    const decoded: [number, string, [string, InputEntries[C]][]][] = [];
+    const decoded: [number, [string, InputEntries[C]][]][] = [];
     try {
       for (const n of chunks as unknown[]) {
         if (typeof n !== 'number') return false;
@@ -391,14 +382,13 @@ export class HeldEntries<C extends InputName> {
           if (!e) return false;
           entries.push(e);
         }
-        decoded.push([n, json, entries]);
+        decoded.push([n, entries]);
       }
     } catch {
       return false;
     }
-    for (const [n, json, list] of decoded) {
+    for (const [n, list] of decoded) {
       this.putChunk(n, list);
-      this.encoded.set(n, json);
       this.keptChunks.add(n);
     }
     this.keptList = decoded.map(([n]) => n);
