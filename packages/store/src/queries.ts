@@ -116,13 +116,7 @@ export class Queries {
    * memory here: for a worker that reads whole collections once (analytics).
    */
   async scan(collection: CollectionName): Promise<Row[]> {
-    const ns = await this.db.chunks.where('c').equals(collection).primaryKeys();
-    const out: Row[] = [];
-    for (let i = 0; i < ns.length; i += 10) {
-      const chunks = await this.db.chunks.bulkGet(ns.slice(i, i + 10));
-      for (const chunk of chunks) if (chunk?.c === collection) for (const row of chunk.rows) if (isRow(row)) out.push(row);
-    }
-    return out;
+    return (await this.chunksSince(collection)).chunks.flatMap((chunk) => chunk.rows);
   }
 
   /**
