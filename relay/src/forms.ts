@@ -12,7 +12,6 @@
 // connected devices receive it at once and the others when they next sync; a device of an owner
 // or editor then routes it. Posting is rate-limited per client address and per form.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import * as Y from 'yjs';
 import {
   checkAnswers, checkValue, deriveValues, encodeNewRecord, newId, salesSettingsFrom,
   COLLECTIONS, type SalesSettings, type Values,
@@ -26,9 +25,9 @@ import { log as stdoutLog, type Logger } from './log.ts';
 import { RateLimiter, type RateLimit } from './rate-limit.ts';
 import { requestPath } from './request-path.ts';
 import type { RelayStorage } from './storage.ts';
+import { readSettingsDoc } from './settings-doc.ts';
 
-/** The settings doc's id and its map of sales rules (packages/store settings.ts). */
-const SETTINGS_DOC_ID = '_settings';
+/** The settings doc's map of sales rules (packages/store settings.ts). */
 const SALES_SETTINGS_MAP = 'sales';
 export const MAX_FORM_BODY_BYTES = 32 * 1024;
 const MAX_MESSAGE = 5_000;
@@ -128,15 +127,10 @@ function clientKey(req: IncomingMessage): string {
 
 /** The workspace's name and rules from its settings doc as stored (defaults when it has none). */
 function readSettings(storage: RelayStorage, workspace: string): { name: string; sales: SalesSettings } {
-  const state = storage.docState(workspace, SETTINGS_DOC_ID);
-  const doc = new Y.Doc({ guid: SETTINGS_DOC_ID });
-  try {
-    if (state) Y.applyUpdate(doc, state);
+  return readSettingsDoc(storage, workspace, (doc) => {
     const name = doc.getMap<unknown>('ws').get('name');
     return { name: typeof name === 'string' && name.trim() ? name : 'us', sales: salesSettingsFrom(doc.getMap<unknown>(SALES_SETTINGS_MAP).toJSON()) };
-  } finally {
-    doc.destroy();
-  }
+  });
 }
 
 interface Input {

@@ -13,7 +13,6 @@
 // A batch is all or nothing: one invalid or unmatched sale and none is added. Requests are limited
 // per token and per client address, and in size.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import * as Y from 'yjs';
 import {
   describeCustomer, encodeNewRecord, isCurrencyCode, orderIdFor, orderValues, parseTransaction,
   type Transaction, type TransactionIssue,
@@ -27,10 +26,10 @@ import { log as stdoutLog, type Logger } from './log.ts';
 import { RateLimiter, type RateLimit } from './rate-limit.ts';
 import { requestPath } from './request-path.ts';
 import type { RelayStorage } from './storage.ts';
+import { readSettingsDoc } from './settings-doc.ts';
 
 export const MAX_ORDERS_BODY_BYTES = 1024 * 1024;
 export const MAX_ORDERS_PER_REQUEST = 1_000;
-const SETTINGS_DOC_ID = '_settings';
 
 export interface OrderLimits {
   readonly perClient: RateLimit;
@@ -140,16 +139,13 @@ function externalIdOf(input: unknown): string | undefined {
 
 /** The workspace's currency from its settings doc as stored (EUR when it has none). */
 function workspaceCurrency(storage: RelayStorage, workspace: string): string {
-  const state = storage.docState(workspace, SETTINGS_DOC_ID);
-  const doc = new Y.Doc({ guid: SETTINGS_DOC_ID });
   try {
-    if (state) Y.applyUpdate(doc, state);
-    const currency = doc.getMap<unknown>('ws').get('currency');
-    return isCurrencyCode(currency) ? currency : 'EUR';
+    return readSettingsDoc(storage, workspace, (doc) => {
+      const currency = doc.getMap<unknown>('ws').get('currency');
+      return isCurrencyCode(currency) ? currency : 'EUR';
+    });
   } catch {
     return 'EUR';
-  } finally {
-    doc.destroy();
   }
 }
 
