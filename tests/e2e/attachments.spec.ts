@@ -3,7 +3,7 @@
 // file attached while sync is paused reaches the other device once it resumes.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { collectErrors, waitForServiceWorker } from './support.ts';
+import { collectErrors, emptyWorkspaceWithAccount, waitForServiceWorker } from './support.ts';
 import { badge, closeDialog, invite, join, newWorkspaceWithContact, openBadge, ownerToken } from './team-support.ts';
 
 async function setPaused(page: Page, paused: boolean): Promise<void> {
@@ -124,15 +124,7 @@ test('a file attached on one device opens on another with the same bytes, also o
 
 test('on one device without a relay: empty state, files on an account and on its contact, caption, delete with undo', async ({ page }) => {
   const errors = collectErrors(page);
-  await page.goto('/');
-  await page.getByLabel('Workspace name').fill('Field sales');
-  await page.getByRole('button', { name: 'Start an empty workspace' }).click();
-  await page.getByRole('link', { name: 'Accounts', exact: true }).click();
-  await page.getByRole('button', { name: 'New account' }).first().click();
-  await page.getByRole('dialog').getByLabel('Name').fill('Acme Trading');
-  await page.getByRole('dialog').getByLabel('Kind').selectOption({ label: 'Customer' });
-  await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Acme Trading' })).toBeVisible();
+  await emptyWorkspaceWithAccount(page, 'Field sales', 'Acme Trading');
   const accountUrl = page.url();
 
   await expect(page.getByRole('heading', { level: 2, name: 'Attachments (0)' })).toBeVisible();

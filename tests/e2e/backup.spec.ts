@@ -5,7 +5,7 @@
 // orders of the account they name; importing the file again adds nothing.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { collectErrors } from './support.ts';
+import { collectErrors, emptyWorkspaceWithAccount } from './support.ts';
 import { newWorkspaceWithContact } from './team-support.ts';
 
 async function openImport(page: Page): Promise<void> {
@@ -61,15 +61,7 @@ test('a workspace backs up to one file and restores as a new workspace; a damage
 test('a CSV of till sales becomes orders of the account it names; a second import adds nothing', async ({ page }) => {
   test.setTimeout(90_000);
   const errors = collectErrors(page);
-  await page.goto('/');
-  await page.getByLabel('Workspace name').fill('Shop');
-  await page.getByRole('button', { name: 'Start an empty workspace' }).click();
-  await page.getByRole('link', { name: 'Accounts', exact: true }).click();
-  await page.getByRole('button', { name: 'New account' }).first().click();
-  await page.getByRole('dialog').getByLabel('Name').fill('Acme Trading');
-  await page.getByRole('dialog').getByLabel('Kind').selectOption({ label: 'Customer' });
-  await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Acme Trading' })).toBeVisible();
+  await emptyWorkspaceWithAccount(page, 'Shop', 'Acme Trading');
   const accountId = /acc_[0-9a-z]+/.exec(page.url())?.[0] ?? '';
   expect(accountId).not.toBe('');
 

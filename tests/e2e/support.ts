@@ -19,6 +19,19 @@ export async function loadSmallDemo(page: Page, timeout: number): Promise<void> 
   await expect(page.getByText('500 records', { exact: true })).toBeVisible({ timeout });
 }
 
+/** A new empty workspace with one customer account, whose page is then open. */
+export async function emptyWorkspaceWithAccount(page: Page, workspace: string, account: string): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Workspace name').fill(workspace);
+  await page.getByRole('button', { name: 'Start an empty workspace' }).click();
+  await page.getByRole('link', { name: 'Accounts', exact: true }).click();
+  await page.getByRole('button', { name: 'New account' }).first().click();
+  await page.getByRole('dialog').getByLabel('Name').fill(account);
+  await page.getByRole('dialog').getByLabel('Kind').selectOption({ label: 'Customer' });
+  await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: account })).toBeVisible();
+}
+
 /**
  * Waits until the app's service worker has finished activating and serves this page, so every
  * request the page makes from here on (a reload, a lazily loaded view or worker) goes through it.
