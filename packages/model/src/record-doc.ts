@@ -249,6 +249,150 @@ export function readRecord(doc: Y.Doc, custom: readonly CustomFieldDef[] = []): 
   };
 }
 
+/** A shared type as found in one update: its entries by key, or its items in order. */
+interface PlainType {
+  readonly map: Map<string, Y.Item>;
+  readonly seq: Y.Item[];
+}
+
+/** Thrown inside `readRecordUpdate` when the update is not one it reads without a doc. */
+class NotPlain extends Error {}
+
+function plainValue(item: Y.Item, nested: ReadonlyMap<number, PlainType>, typesAllowed: boolean): unknown {
+  const content = item.content;
+  if (content instanceof Y.ContentAny) return content.arr[content.arr.length - 1];
+  if (content instanceof Y.ContentBinary) return content.content;
+  if (typesAllowed && content instanceof Y.ContentType) return plainMapJSON(nested.get(item.id.clock)!, nested);
+  throw new NotPlain();
+}
+
+/** What `Y.Map.toJSON` gives for the map. */
+function plainMapJSON(t: PlainType, nested: ReadonlyMap<number, PlainType>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, item] of t.map) out[k] = plainValue(item, nested, true);
+  return out;
+}
+
+/** `readLines` for a map read from an update. */
+function plainLines(t: PlainType, nested: ReadonlyMap<number, PlainType>): Record<string, unknown>[] {
+  const out: (Record<string, unknown> & { id: string; pos: number })[] = [];
+  for (const [id, item] of t.map) {
+    if (!(item.content instanceof Y.ContentType)) continue;
+    const line = plainMapJSON(nested.get(item.id.clock)!, nested);
+    const pos = typeof line.pos === 'number' ? line.pos : 0;
+    delete line.pos;
+    out.push({ ...line, id, pos });
+  }
+  out.sort((a, b) => a.pos - b.pos || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return out.map(({ pos: _pos, ...rest }) => rest);
+}
+
+/**
+ * Reads a record from one update, without a doc, when the update alone is the whole record as a
+ * fresh doc would integrate it: one client, clocks from 0 with no gap, nothing deleted, every
+ * key of a map set once, every sequence written front to back (each item after the last), and
+ * only plain values and maps. Gives exactly what `readRecord` gives for a new doc with that
+ * update applied (SPEC R17), or undefined whenever the update is anything else: the caller then
+ * applies it to a doc.
+ */
+export function readRecordUpdate(
+  id: string,
+  update: Uint8Array,
+  custom: readonly CustomFieldDef[] | ((collection: CollectionName) => readonly CustomFieldDef[]) = [],
+): RecordState | undefined {
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch {
+    return undefined;
+  }
+  const { structs, ds } = decoded;
+  if (ds.clients.size > 0 || structs.length === 0) return undefined;
+  const client = structs[0]!.id.client;
+  /** Top-level types in the order a doc would create them. */
+  const roots = new Map<string, PlainType>();
+  /** Maps inside other types, by the clock of the item that holds them. */
+  const nested = new Map<number, PlainType>();
+  /** Each sequence by the clock of its last item's last element. */
+  const tails = new Map<number, PlainType>();
+  let clock = 0;
+  for (const s of structs) {
+    if (!(s instanceof Y.Item) || s.id.client !== client || s.id.clock !== clock) return undefined;
+    clock += s.length;
+    const content = s.content;
+    if (!(content instanceof Y.ContentAny || content instanceof Y.ContentString || content instanceof Y.ContentBinary || (content instanceof Y.ContentType && content.type instanceof Y.Map))) return undefined;
+    let parent: PlainType | undefined;
+    const sub = s.parentSub;
+    if (s.parent === null) {
+      // Placed by its neighbours: only an item appended to a sequence (after its last item).
+      const origin = s.origin;
+      if (origin === null || s.rightOrigin !== null || origin.client !== client) return undefined;
+      parent = tails.get(origin.clock);
+      if (!parent) return undefined;
+      tails.delete(origin.clock);
+    } else if (typeof s.parent === 'string') {
+      parent = roots.get(s.parent);
+      if (!parent) roots.set(s.parent, (parent = { map: new Map(), seq: [] }));
+    } else {
+      const p = s.parent as Y.ID;
+      parent = p.client === client ? nested.get(p.clock) : undefined;
+      if (!parent) return undefined;
+    }
+    if (s.parent !== null && sub !== null) {
+      if (parent.seq.length > 0 || parent.map.has(sub)) return undefined;
+      parent.map.set(sub, s);
+    } else {
+      // A sequence starts once, at its front; later items come through their origin (above).
+      if (parent.map.size > 0 || (s.parent !== null && parent.seq.length > 0)) return undefined;
+      parent.seq.push(s);
+      tails.set(s.id.clock + s.length - 1, parent);
+    }
+    if (content instanceof Y.ContentType) nested.set(s.id.clock, { map: new Map(), seq: [] });
+  }
+  try {
+    const meta = roots.get('meta');
+    const metaGet = (k: string): unknown => {
+      const item = meta?.map.get(k);
+      return item ? plainValue(item, nested, false) : undefined;
+    };
+    const rawCollection = metaGet('c');
+    const collection = isCollectionName(rawCollection) ? rawCollection : undefined;
+    const values: Values = {};
+    for (const [k, item] of roots.get('f')?.map ?? []) values[k] = plainValue(item, nested, false);
+    const fields = collection ? fieldsOf(collection, typeof custom === 'function' ? custom(collection) : custom) : {};
+    for (const [name, t] of roots) {
+      const dot = name.indexOf('.');
+      if (dot < 0) continue;
+      const key = name.slice(dot + 1);
+      const tag = name.slice(0, dot);
+      const kind = fields[key]?.kind;
+      if (tag === 't' && (kind === 'longtext' || !kind)) {
+        let str = '';
+        for (const item of t.seq) if (item.content instanceof Y.ContentString) str += item.content.str;
+        if (str) values[key] = str;
+      } else if (tag === 'm' && (kind === 'map' || !kind)) {
+        if (t.map.size) values[key] = plainMapJSON(t, nested);
+      } else if (tag === 'l' && (kind === 'lines' || !kind)) {
+        if (t.map.size) values[key] = plainLines(t, nested);
+      }
+    }
+    const v = metaGet('v');
+    const created = metaGet('created');
+    return {
+      id,
+      collection,
+      collectionName: rawCollection,
+      schemaVersion: typeof v === 'number' ? v : 0,
+      created: typeof created === 'number' ? created : 0,
+      deleted: metaGet('deleted') === true,
+      values,
+    };
+  } catch (err) {
+    if (err instanceof NotPlain) return undefined;
+    throw err;
+  }
+}
+
 /** Builds a new record doc and returns it with its encoded state (one update). */
 export function encodeNewRecord(
   collection: CollectionName,
