@@ -2,7 +2,12 @@
 // working offline, through the real app in headless Chromium.
 //
 //   npm run bench:sync                 (builds web/dist first; BENCH_SIZE=s for a quick run,
-//                                       BENCH_PROFILE=1 for where the main thread spent the sync)
+//                                       BENCH_PROFILE=1 for where the main thread spent the sync,
+//                                       BENCH_AB=dirA,dirB to alternate runs between two builds)
+//
+// Each run also prints the CPU time the page's main thread and each worker used during the full
+// sync (read from /proc), which other load on the machine does not inflate the way it does wall
+// time.
 //
 // The relay is seeded once with workspace M (seed 1) by a device that pushes every record, as
 // a device with a full outbox would. Then, for each run, a new browser profile opens an invite
