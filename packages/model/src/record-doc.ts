@@ -421,9 +421,9 @@ export function readRecordUpdate(
 ): RecordState | undefined {
   try {
     return readPlain(id, new Bytes(update), custom);
-  } catch (err) {
-    if (err instanceof NotPlain || err instanceof TypeError || err instanceof RangeError) return undefined;
-    throw err;
+  } catch {
+    // Not plain (NotPlain), or bytes that do not decode: the doc path reads or reports it.
+    return undefined;
   }
 }
 
