@@ -2,7 +2,12 @@
 // working offline, through the real app in headless Chromium.
 //
 //   npm run bench:sync                 (builds web/dist first; BENCH_SIZE=s for a quick run,
-//                                       BENCH_PROFILE=1 for where the main thread spent the sync)
+//                                       BENCH_PROFILE=1 for where the main thread spent the sync,
+//                                       BENCH_AB=dirA,dirB to alternate runs between two builds)
+//
+// Each run also prints the CPU time the page's main thread and each worker used during the full
+// sync (read from /proc), which other load on the machine does not inflate the way it does wall
+// time.
 //
 // The relay is seeded once with workspace M (seed 1) by a device that pushes every record, as
 // a device with a full outbox would. Then, for each run, a new browser profile opens an invite
@@ -10,7 +15,7 @@
 //   full sync   click on Join → status "Online" (everything ingested into IndexedDB)   ≤ 20 s
 //   reconnect   after 100 edits made offline: click on "Go online" → "Online", none unsent  ≤ 1 s
 //   jank        the longest main-thread task while the full sync streams in             ≤ 50 ms
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +33,11 @@ const SIZE = process.env.BENCH_SIZE === 's' ? 's' : 'm';
 /** BENCH_PROFILE=1 prints where the main thread spent the full sync. */
 const PROFILE = process.env.BENCH_PROFILE === '1';
 const WORKSPACE = 'bench-sync';
+/**
+ * BENCH_AB=dirA,dirB: builds of the app to compare; runs alternate between them (A, B, A, B…)
+ * against the one seeded relay, so both meet the same machine load.
+ */
+const AB = (process.env.BENCH_AB ?? '').split(',').filter(Boolean);
 
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? Number.NaN;
 
@@ -150,7 +160,74 @@ function printBusyStretches(profile: { nodes: ProfileNode[]; startTime?: number;
   report();
 }
 
-async function run(url: string, invite: string, index: number): Promise<{ fullSyncMs: number; reconnectMs: number; longest: number }> {
+/** CPU ticks (user + system) of each thread of the browser launched on `profileDir`, by pid/tid. */
+type ThreadTimes = Map<string, { comm: string; ticks: number; rendererMain: boolean }>;
+
+/**
+ * Reads the CPU time of every thread of the browser's processes from /proc (Linux), so a run can
+ * say how much CPU the page's main thread and each worker used, whatever else loads the machine.
+ */
+function browserThreads(profileDir: string): ThreadTimes {
+  const out: ThreadTimes = new Map();
+  if (!existsSync('/proc/self/task')) return out;
+  const read = (f: string): string => {
+    try {
+      return readFileSync(f, 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  const parent = new Map<number, number>();
+  let root: number | undefined;
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    const stat = read(`/proc/${d}/stat`);
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    parent.set(Number(d), ppid);
+    if (root === undefined && read(`/proc/${d}/cmdline`).includes(`--user-data-dir=${profileDir}`) && /chrom/.test(read(`/proc/${d}/comm`))) root = Number(d);
+  }
+  if (root === undefined) return out;
+  const inTree = (pid: number): boolean => {
+    for (let p: number | undefined = pid; p !== undefined && p > 1; p = parent.get(p)) if (p === root) return true;
+    return false;
+  };
+  for (const pid of parent.keys()) {
+    if (!inTree(pid)) continue;
+    const renderer = read(`/proc/${pid}/cmdline`).includes('--type=renderer');
+    let tids: string[];
+    try {
+      tids = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tids) {
+      const stat = read(`/proc/${pid}/task/${tid}/stat`);
+      if (!stat) continue;
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(`${pid}/${tid}`, { comm: read(`/proc/${pid}/task/${tid}/comm`).trim(), ticks: Number(f[11]) + Number(f[12]), rendererMain: renderer && tid === String(pid) });
+    }
+  }
+  return out;
+}
+
+/** CPU seconds used between two readings: by the page's main thread, by each worker (in the order they started), by the whole browser. */
+function threadCpu(before: ThreadTimes, after: ThreadTimes): { main: number; workers: number[]; total: number } {
+  const tick = 100;
+  let main = 0;
+  let total = 0;
+  const workers: [number, number][] = [];
+  for (const [k, { comm, ticks, rendererMain }] of after) {
+    const s = (ticks - (before.get(k)?.ticks ?? 0)) / tick;
+    total += s;
+    // A renderer's main thread has the process's own id; the busiest one is the page's.
+    if (rendererMain) main = Math.max(main, s);
+    else if (comm.startsWith('DedicatedWorker')) workers.push([Number(k.split('/')[1]), s]);
+  }
+  // In the order the workers started: the sync worker first, then the one it prepares pages on.
+  return { main, workers: workers.sort((a, b) => a[0] - b[0]).map(([, s]) => s).filter((s) => s >= 0.05), total };
+}
+
+async function run(url: string, invite: string, index: number): Promise<{ fullSyncMs: number; reconnectMs: number; longest: number; workerCpu: number }> {
   const profile = mkdtempSync(join(tmpdir(), 'cp-bench-sync-'));
   const ctx = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
   try {
@@ -181,6 +258,8 @@ async function run(url: string, invite: string, index: number): Promise<{ fullSy
       await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
       await cdp.send('Profiler.start');
     }
+    const cpuBefore = browserThreads(profile);
+    const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
     const started = Date.now();
     await page.evaluate(() => {
       (window as unknown as { __joinAt: number }).__joinAt = performance.now();
@@ -191,6 +270,7 @@ async function run(url: string, invite: string, index: number): Promise<{ fullSy
     await page.getByRole('button', { name: 'Skip for now' }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid="sync-badge"]')?.textContent?.trim() === 'Online', undefined, { timeout: 30 * 60_000, polling: 100 });
     const fullSyncMs = Date.now() - started;
+    const cpu = threadCpu(cpuBefore, browserThreads(profile));
     if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
     for (const w of workers) {
       const stats = await w.evaluate(() => (self as unknown as { counterpartStats?: () => unknown }).counterpartStats?.()).catch(() => undefined);
@@ -225,7 +305,8 @@ async function run(url: string, invite: string, index: number): Promise<{ fullSy
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
     const longest = longTasks.length ? Math.max(...longTasks) : 0;
     console.log(`run ${index + 1}: full sync ${(fullSyncMs / 1000).toFixed(1)} s (${accounts ?? '?'} accounts; main-thread tasks over 50 ms: ${longTasks.length}, longest ${longest.toFixed(0)} ms), reconnect after 100 offline edits ${reconnectMs} ms; badge "${await badgeText(page)}"`);
-    return { fullSyncMs, reconnectMs, longest };
+    console.log(`  CPU during the full sync: page main thread ${cpu.main.toFixed(1)} s, workers ${cpu.workers.map((w) => w.toFixed(1)).join(' + ')} s, browser in all ${cpu.total.toFixed(1)} s; load average at Join ${load}`);
+    return { fullSyncMs, reconnectMs, longest, workerCpu: cpu.workers.reduce((a, b) => a + b, 0) };
   } finally {
     await ctx.close();
     rmSync(profile, { recursive: true, force: true });
@@ -234,7 +315,8 @@ async function run(url: string, invite: string, index: number): Promise<{ fullSy
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cp-bench-sync-relay-'));
-  const relay = await startRelay({ port: 0, dataDir, staticDir: join(root, 'web', 'dist'), log: () => undefined });
+  const staticDir = AB.length ? mkdtempSync(join(tmpdir(), 'cp-bench-sync-static-')) : join(root, 'web', 'dist');
+  const relay = await startRelay({ port: 0, dataDir, staticDir, log: () => undefined });
   try {
     const owner = relay.auth.issue({ workspace: WORKSPACE, role: 'owner' });
     const t0 = Date.now();
@@ -242,17 +324,34 @@ async function main(): Promise<void> {
     console.log(`sync benchmark: workspace ${SIZE.toUpperCase()} (${n.toLocaleString('en')} records of ${totalRecords(SIZE).toLocaleString('en')} expected) seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s; ${RUNS} runs`);
     const invite = `${relay.url}/#/join/${encodeURIComponent(relay.auth.issue({ workspace: WORKSPACE, role: 'editor' }))}`;
     const results = [];
-    for (let i = 0; i < RUNS; i++) results.push(await run(relay.url, invite, i));
+    for (let i = 0; i < RUNS * Math.max(1, AB.length); i++) {
+      if (AB.length) {
+        const build = AB[i % AB.length]!;
+        rmSync(staticDir, { recursive: true, force: true });
+        cpSync(build, staticDir, { recursive: true });
+        console.log(`build ${build}:`);
+      }
+      results.push(await run(relay.url, invite, i));
+    }
+    if (AB.length) {
+      for (const [k, build] of AB.entries()) {
+        const mine = results.filter((_r, i) => i % AB.length === k);
+        console.log(`${build}: full sync ${mine.map((r) => (r.fullSyncMs / 1000).toFixed(1)).join(', ')} s; workers' CPU ${mine.map((r) => r.workerCpu.toFixed(1)).join(', ')} s; longest task ${mine.map((r) => r.longest.toFixed(0)).join(', ')} ms`);
+      }
+    }
     const full = median(results.map((r) => r.fullSyncMs));
     const rec = median(results.map((r) => r.reconnectMs));
     const longest = Math.max(...results.map((r) => r.longest));
+    const workerCpu = median(results.map((r) => r.workerCpu));
     console.log(`\nmedian of ${RUNS} runs:`);
     console.log(`  fresh device full sync        ${(full / 1000).toFixed(1)} s   target ≤ 20 s   ${full <= 20_000 ? 'ok' : 'MISSED'}`);
     console.log(`  reconnect after 100 edits     ${rec} ms   target ≤ 1000 ms   ${rec <= 1000 ? 'ok' : 'MISSED'}`);
     console.log(`  longest main-thread task during a full sync   ${longest.toFixed(0)} ms   target ≤ 50 ms   ${longest <= 50 ? 'ok' : 'MISSED'}`);
+    console.log(`  workers' CPU during a full sync   ${workerCpu.toFixed(1)} s`);
   } finally {
     await relay.close();
     rmSync(dataDir, { recursive: true, force: true });
+    if (AB.length) rmSync(staticDir, { recursive: true, force: true });
   }
 }
 

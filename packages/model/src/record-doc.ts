@@ -249,6 +249,305 @@ export function readRecord(doc: Y.Doc, custom: readonly CustomFieldDef[] = []): 
   };
 }
 
+// ---- Reading a record from its one update (SPEC R17) ------------------------------------------
+// The update is read as Yjs encodes it (update format v1, lib0 encodings): what a new doc would
+// integrate is followed with plain maps and strings, and anything this reader does not follow
+// exactly as a doc would makes it give up (NotPlain), so the caller applies the update instead.
+
+/** Thrown inside `readRecordUpdate` when the update is not one it reads without a doc. */
+class NotPlain extends Error {}
+
+/** A Yjs string inside a map (only a text holds strings): not a plain value. */
+const STRING_IN_MAP = Symbol('string in a map');
+
+/** A shared type as a new doc would hold it: its entries by key, or its items in order. */
+class PlainType {
+  readonly map = new Map<string, unknown>();
+  /** Items in the sequence; `text` joins those that are strings. */
+  seqLength = 0;
+  text = '';
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** A cursor over an update's bytes, reading lib0's encodings as lib0 does. */
+class Bytes {
+  pos = 0;
+  constructor(readonly a: Uint8Array) {}
+
+  byte(): number {
+    if (this.pos >= this.a.length) throw new NotPlain();
+    return this.a[this.pos++]!;
+  }
+
+  uint(): number {
+    const a = this.a;
+    let num = 0;
+    let mult = 1;
+    while (this.pos < a.length) {
+      const r = a[this.pos++]!;
+      num += (r & 0x7f) * mult;
+      mult *= 128;
+      if (r < 0x80) return num;
+      if (num > Number.MAX_SAFE_INTEGER) throw new NotPlain();
+    }
+    throw new NotPlain();
+  }
+
+  int(): number {
+    const a = this.a;
+    let r = this.byte();
+    let num = r & 0x3f;
+    let mult = 64;
+    const sign = (r & 0x40) > 0 ? -1 : 1;
+    if ((r & 0x80) === 0) return sign * num;
+    while (this.pos < a.length) {
+      r = a[this.pos++]!;
+      num += (r & 0x7f) * mult;
+      mult *= 128;
+      if (r < 0x80) return sign * num;
+      if (num > Number.MAX_SAFE_INTEGER) throw new NotPlain();
+    }
+    throw new NotPlain();
+  }
+
+  bytes(): Uint8Array {
+    const len = this.uint();
+    const end = this.pos + len;
+    if (end > this.a.length) throw new NotPlain();
+    const out = this.a.subarray(this.pos, end);
+    this.pos = end;
+    return out;
+  }
+
+  string(): string {
+    const b = this.bytes();
+    // Short ASCII strings (keys, most values) without the decoder's fixed cost.
+    if (b.length <= 32) {
+      let s = '';
+      for (let i = 0; i < b.length; i++) {
+        const c = b[i]!;
+        if (c >= 0x80) return utf8.decode(b);
+        s += String.fromCharCode(c);
+      }
+      return s;
+    }
+    return utf8.decode(b);
+  }
+
+  view(len: number): DataView {
+    if (this.pos + len > this.a.length) throw new NotPlain();
+    const v = new DataView(this.a.buffer, this.a.byteOffset + this.pos, len);
+    this.pos += len;
+    return v;
+  }
+
+  /** lib0's `readAny`. */
+  any(): unknown {
+    switch (this.byte()) {
+      case 127: return undefined;
+      case 126: return null;
+      case 125: return this.int();
+      case 124: return this.view(4).getFloat32(0, false);
+      case 123: return this.view(8).getFloat64(0, false);
+      case 122: return this.view(8).getBigInt64(0, false);
+      case 121: return false;
+      case 120: return true;
+      case 119: return this.string();
+      case 118: {
+        const len = this.uint();
+        const obj: Record<string, unknown> = {};
+        for (let i = 0; i < len; i++) {
+          const key = this.string();
+          obj[key] = this.any();
+        }
+        return obj;
+      }
+      case 117: {
+        const len = this.uint();
+        const arr: unknown[] = [];
+        for (let i = 0; i < len; i++) arr.push(this.any());
+        return arr;
+      }
+      case 116: return this.bytes().slice();
+      default: throw new NotPlain();
+    }
+  }
+}
+
+function plainValue(v: unknown, typesAllowed: boolean): unknown {
+  if (v === STRING_IN_MAP || (v instanceof PlainType && !typesAllowed)) throw new NotPlain();
+  return v instanceof PlainType ? plainMapJSON(v) : v;
+}
+
+/** What `Y.Map.toJSON` gives for the map. */
+function plainMapJSON(t: PlainType): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of t.map) out[k] = plainValue(v, true);
+  return out;
+}
+
+/** `readLines` for a map read from an update. */
+function plainLines(t: PlainType): Record<string, unknown>[] {
+  const out: { line: Record<string, unknown>; id: string; pos: number }[] = [];
+  for (const [id, v] of t.map) {
+    if (!(v instanceof PlainType)) continue;
+    // The line's keys in order without `pos`, then `id` (where it was, if the line has one).
+    const line: Record<string, unknown> = {};
+    let pos: unknown;
+    for (const [k, x] of v.map) {
+      if (k === 'pos') pos = plainValue(x, true);
+      else line[k] = plainValue(x, true);
+    }
+    line.id = id;
+    out.push({ line, id, pos: typeof pos === 'number' ? pos : 0 });
+  }
+  out.sort((a, b) => a.pos - b.pos || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return out.map((x) => x.line);
+}
+
+/**
+ * Reads a record from one update, without a doc, when the update alone is the whole record as a
+ * fresh doc would integrate it: one client, clocks from 0 with no gap, nothing deleted, every
+ * key of a map set once, every sequence written front to back (each item after the last), and
+ * only plain values and maps. Gives exactly what `readRecord` gives for a new doc with that
+ * update applied (SPEC R17), or undefined whenever the update is anything else: the caller then
+ * applies it to a doc.
+ */
+export function readRecordUpdate(
+  id: string,
+  update: Uint8Array,
+  custom: readonly CustomFieldDef[] | ((collection: CollectionName) => readonly CustomFieldDef[]) = [],
+): RecordState | undefined {
+  try {
+    return readPlain(id, new Bytes(update), custom);
+  } catch {
+    // Not plain (NotPlain), or bytes that do not decode: the doc path reads or reports it.
+    return undefined;
+  }
+}
+
+function readPlain(id: string, r: Bytes, custom: readonly CustomFieldDef[] | ((collection: CollectionName) => readonly CustomFieldDef[])): RecordState | undefined {
+  // One client's structs, from clock 0.
+  if (r.uint() !== 1) return undefined;
+  const count = r.uint();
+  const client = r.uint();
+  if (r.uint() !== 0 || count === 0) return undefined;
+  /** Top-level types in the order a doc creates them (as their first item is read). */
+  const roots = new Map<string, PlainType>();
+  /** Maps inside other types, by the clock of the item that holds them. */
+  const nested = new Map<number, PlainType>();
+  /** Each sequence by the clock of its last item's last element. */
+  const tails = new Map<number, PlainType>();
+  let clock = 0;
+  for (let i = 0; i < count; i++) {
+    const info = r.byte();
+    const ref = info & 0x1f;
+    // A GC or skip struct, or content other than plain values, strings, binary data or maps.
+    if (ref !== 3 && ref !== 4 && ref !== 7 && ref !== 8) return undefined;
+    let parent: PlainType | undefined;
+    let sub: string | null = null;
+    let first = false;
+    if ((info & 0xc0) === 0) {
+      // Placed by its parent: a map entry, or the first item of a sequence.
+      if (r.uint() === 1) {
+        const name = r.string();
+        parent = roots.get(name);
+        if (!parent) roots.set(name, (parent = new PlainType()));
+      } else {
+        const pClient = r.uint();
+        const pClock = r.uint();
+        parent = pClient === client ? nested.get(pClock) : undefined;
+        if (!parent) return undefined;
+      }
+      if ((info & 0x20) !== 0) sub = r.string();
+      first = sub === null;
+    } else {
+      // Placed by its neighbours: only an item appended to a sequence, after its last item.
+      if ((info & 0x80) === 0 || (info & 0x40) !== 0) return undefined;
+      const oClient = r.uint();
+      const oClock = r.uint();
+      parent = oClient === client ? tails.get(oClock) : undefined;
+      if (!parent) return undefined;
+      tails.delete(oClock);
+    }
+    let value: unknown;
+    let length = 1;
+    let str: string | undefined;
+    switch (ref) {
+      case 3:
+        value = r.bytes().slice();
+        break;
+      case 4:
+        str = r.string();
+        length = str.length;
+        value = STRING_IN_MAP;
+        break;
+      case 7:
+        // Only maps (type ref 1).
+        if (r.uint() !== 1) return undefined;
+        value = new PlainType();
+        nested.set(clock, value as PlainType);
+        break;
+      default: {
+        length = r.uint();
+        if (length === 0) return undefined;
+        for (let k = 0; k < length; k++) value = r.any();
+      }
+    }
+    if (length === 0) return undefined;
+    if (sub !== null) {
+      if (parent.seqLength > 0 || parent.map.has(sub)) return undefined;
+      parent.map.set(sub, value);
+    } else {
+      // A sequence starts once, at its front; later items come through their origin (above).
+      if (parent.map.size > 0 || (first && parent.seqLength > 0)) return undefined;
+      parent.seqLength++;
+      if (str !== undefined) parent.text += str;
+      tails.set(clock + length - 1, parent);
+    }
+    clock += length;
+  }
+  // Nothing deleted.
+  if (r.uint() !== 0) return undefined;
+
+  const meta = roots.get('meta');
+  const metaGet = (k: string): unknown => {
+    const v = meta?.map.get(k);
+    return v === undefined ? undefined : plainValue(v, false);
+  };
+  const rawCollection = metaGet('c');
+  const collection = isCollectionName(rawCollection) ? rawCollection : undefined;
+  const values: Values = {};
+  for (const [k, v] of roots.get('f')?.map ?? []) values[k] = plainValue(v, false);
+  const fields = collection ? fieldsOf(collection, typeof custom === 'function' ? custom(collection) : custom) : {};
+  for (const [name, t] of roots) {
+    const dot = name.indexOf('.');
+    if (dot < 0) continue;
+    const key = name.slice(dot + 1);
+    const tag = name.slice(0, dot);
+    const kind = fields[key]?.kind;
+    if (tag === 't' && (kind === 'longtext' || !kind)) {
+      if (t.text) values[key] = t.text;
+    } else if (tag === 'm' && (kind === 'map' || !kind)) {
+      if (t.map.size) values[key] = plainMapJSON(t);
+    } else if (tag === 'l' && (kind === 'lines' || !kind)) {
+      if (t.map.size) values[key] = plainLines(t);
+    }
+  }
+  const v = metaGet('v');
+  const created = metaGet('created');
+  return {
+    id,
+    collection,
+    collectionName: rawCollection,
+    schemaVersion: typeof v === 'number' ? v : 0,
+    created: typeof created === 'number' ? created : 0,
+    deleted: metaGet('deleted') === true,
+    values,
+  };
+}
+
 /** Builds a new record doc and returns it with its encoded state (one update). */
 export function encodeNewRecord(
   collection: CollectionName,

@@ -43,6 +43,11 @@ export class DocCache {
     return this.docs.size;
   }
 
+  /** The ids of the docs held. */
+  ids(): IterableIterator<string> {
+    return this.docs.keys();
+  }
+
   clear(): void {
     for (const d of this.docs.values()) d.destroy();
     this.docs.clear();

@@ -6,7 +6,7 @@
 // collection, so a batch of a thousand new records costs a handful of requests.
 import Dexie from 'dexie';
 import * as Y from 'yjs';
-import { isCollectionName, readRecord, SCHEMA_VERSION, toRow, type CollectionName, type CustomFieldDef, type RecordState, type Row } from '@counterpart/model';
+import { isCollectionName, readRecord, readRecordUpdate, SCHEMA_VERSION, toRow, type CollectionName, type CustomFieldDef, type RecordState, type Row } from '@counterpart/model';
 import { CHUNK_SIZE, type BaseEntry, type ChunkEntry, type CounterpartDb, type MetaEntry, type Origin, type OutboxEntry, type ProblemEntry, type TrashEntry, type UpdateEntry } from './db.ts';
 import { Directory } from './directory.ts';
 import { SETTINGS_DOC_ID } from './settings.ts';
@@ -386,6 +386,14 @@ export function prepareBatch(
   }
   for (const [id, updates] of byDoc) {
     if (!prepareFresh || id === SETTINGS_DOC_ID || dir.get(id) !== undefined || source.cached(id)) continue;
+    // A new record that arrives as one plain update (as a relay sends a record written once) is
+    // read from the update itself, without building its doc (model SPEC R17); its base is that
+    // update. Anything else is applied to a doc below.
+    const plain = !keepDocs && updates.length === 1 ? readRecordUpdate(id, updates[0]!, (c) => source.custom(c)) : undefined;
+    if (plain) {
+      fresh.set(id, { updates, outcome: outcomeOf(id, plain, source, at) });
+      continue;
+    }
     // A new doc needs no check before applying: if an update throws, the doc is built again
     // from the ones that did apply, so nothing half-applied stays in it.
     let doc = new Y.Doc({ guid: id });
@@ -427,6 +435,11 @@ function readOutcome(id: string, doc: Y.Doc, source: DocSource, now: number): Ou
   } catch (err) {
     return { c: '?', row: null, problems: [{ kind: 'corrupt-entry', docId: id, message: `Record ${id} cannot be read: ${String(err)}`, at: now }] };
   }
+  return outcomeOf(id, state, source, now);
+}
+
+/** The outcome of a record read (from its doc, or from its one update). */
+function outcomeOf(id: string, state: RecordState, source: DocSource, now: number): Outcome {
   const c = state.collection;
   if (!c) {
     // An update can arrive before the one that creates the record: keep it, no row yet.

@@ -2,7 +2,7 @@
 // and the write queue. Reads go to materialised rows (queries.ts); writes go through ingest.ts.
 import * as Y from 'yjs';
 import {
-  COLLECTIONS, newId, newRecordDoc, readRecord, SCHEMA_VERSION, setDeleted, validate, ValidationError, writeRecord,
+  COLLECTIONS, collectionOfId, isCollectionName, newId, newRecordDoc, readRecord, SCHEMA_VERSION, setDeleted, validate, ValidationError, writeRecord,
   type CollectionName, type CustomFieldDef, type RecordId, type Row, type SalesSettings, type SalesSettingsKey, type Values,
 } from '@counterpart/model';
 import { openDb, type CounterpartDb, type DbOptions, type Origin, type OutboxEntry, type ProblemEntry, type UploadEntry } from './db.ts';
@@ -44,6 +44,12 @@ export interface ChangeEvent {
    */
   touched?: readonly CollectionName[];
 }
+
+/**
+ * Changes another store made to records whose rows it did not pass along, as one string of ids
+ * per collection, separated by newlines: thousands of ids cross threads as a few strings.
+ */
+export type OtherIds = Partial<Record<CollectionName, string>>;
 
 /** A change another store made to a record whose row it did not pass along. */
 export interface Touch {
@@ -416,7 +422,7 @@ export class WorkspaceStore extends Queries {
    * worker's): docs held here are brought up to date and every listener hears of the change
    * (SPEC S12). `e` is the other store's change event.
    */
-  applyExternal(e: { rows: readonly RowChange[]; settingsChanged: boolean; others?: readonly Touch[] }): Promise<void> {
+  applyExternal(e: { rows: readonly RowChange[]; settingsChanged: boolean; others?: readonly Touch[]; otherIds?: OtherIds }): Promise<void> {
     return this.enqueue(async () => {
       const others = e.others ?? [];
       const ids = new Set([...e.rows.map((r) => r.id), ...others.map((o) => o.id)]);
@@ -426,12 +432,25 @@ export class WorkspaceStore extends Queries {
         const doc = this.cache.get(id);
         if (doc) cached.push({ id, doc });
       }
+      // Packed ids: only the docs held here are looked for in them.
+      const packed = e.otherIds ?? {};
+      const packedIn = Object.keys(packed).filter((c): c is CollectionName => isCollectionName(c) && !!packed[c]);
+      if (packedIn.length) {
+        const sets = new Map<CollectionName, Set<string>>();
+        for (const id of [...this.cache.ids()]) {
+          const c = collectionOfId(id);
+          if (!c || ids.has(id) || !packed[c]) continue;
+          let set = sets.get(c);
+          if (!set) sets.set(c, (set = new Set(packed[c].split('\n'))));
+          if (set.has(id)) cached.push({ id, doc: this.cache.get(id)! });
+        }
+      }
       const { rows: rewritten, problems } = await refreshDocs(this.db, this.dir, cached, (c) => this.customFields(c), SETTINGS_DOC_ID);
       for (const p of problems) this.emitProblem(p);
       const byId = new Map(e.rows.map((r) => [r.id, r]));
       for (const r of rewritten) byId.set(r.id, r);
       const rows = [...byId.values()];
-      const touched = [...new Set(others.filter((o) => !byId.has(o.id)).map((o) => o.collection))];
+      const touched = [...new Set([...others.filter((o) => !byId.has(o.id)).map((o) => o.collection), ...packedIn])];
       if (e.settingsChanged) this.settings = readSettings(this.settingsDoc);
       this.memory.apply(rows);
       if (rows.length || touched.length || e.settingsChanged) {

@@ -63,4 +63,28 @@ describe('writes from another store on the same database (S12)', () => {
     expect((await main.search('shev', { collections: ['contacts'] })).map((h) => h.row.id)).toEqual([id]);
     expect((await main.get('contacts', id))?.lastName).toBe('Shevchenko');
   });
+
+  it('[S12] changes passed as packed ids per collection refresh the docs held here and name the collections touched', async () => {
+    const name = `external-${process.pid}-3`;
+    const main = await WorkspaceStore.open(name);
+    const worker = await WorkspaceStore.open(name);
+    open.push(main, worker);
+    const held = await main.create('contacts', { lastName: 'Held' });
+    const other = await worker.create('contacts', { lastName: 'Other' });
+    const doc = await main.acquire(held);
+    const heard: ChangeEvent[] = [];
+    main.subscribe((e) => heard.push(e));
+    const state = Y.encodeStateAsUpdate(doc);
+    await worker.ingest([
+      { docId: held, update: remoteEdit(state, held, 'jobTitle', 'Buyer') },
+      { docId: other, update: remoteEdit(Y.encodeStateAsUpdate(await worker.acquire(other)), other, 'jobTitle', 'Seller') },
+    ], 'remote');
+    // A longer id that starts with the held one's is not taken for it.
+    await main.applyExternal({ rows: [], settingsChanged: false, otherIds: { contacts: [`${other}`, `${held}x`, held].join('\n'), deals: '' } });
+    expect(doc.getMap('f').get('jobTitle')).toBe('Buyer');
+    expect((await main.get('contacts', held))?.jobTitle).toBe('Buyer');
+    expect(heard.at(-1)).toMatchObject({ origin: 'remote', touched: ['contacts'] });
+    expect(heard.at(-1)?.rows.map((r) => r.id)).toEqual([held]);
+    main.release(held);
+  });
 });

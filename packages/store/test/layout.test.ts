@@ -378,6 +378,41 @@ describe('stored layout (db version 4)', () => {
     expect((await s.problems()).map((p) => p.kind)).toEqual(['malformed-update']);
   });
 
+  it('[S1][S3] a page prepared elsewhere reads new records from their one update (model R17) and stores the same as the doc path', async () => {
+    const fast = await fresh();
+    const slow = await fresh();
+    const order = makeId('orders', 'r17a');
+    const items = [
+      contact(8300, { notes: 'Long\ntext 😀' }),
+      contact(8301),
+      { docId: order, update: encodeNewRecord('orders', order, { number: 'O-17', lines: [{ id: 'l1', productId: makeId('products', 'prd1'), quantity: 2, unitPrice: { amount: 1250, currency: 'EUR' } }] }, { clientID: 8 }).update },
+      // Two updates of one new doc: applied to a doc, as before.
+      contact(8302),
+      { docId: contact(8302).docId, update: edit(contact(8302).docId, contact(8302).update, 'jobTitle', 'Two') },
+    ];
+    const prepared = prepareElsewhere(items, 'remote', {});
+    // Records written once need no doc; the one with two updates is applied and read.
+    expect([...prepared.fresh.values()].every((f) => f.doc === undefined)).toBe(true);
+    expect(prepared.fresh.get(order)?.outcome.row).toMatchObject({ number: 'O-17', _total: 2500 });
+    await fast.ingest(items, 'remote', { prepared: structuredClone(prepared) });
+    await slow.ingest(items, 'remote');
+    for (const it of items) {
+      const a = await stored(fast, it.docId);
+      const b = await stored(slow, it.docId);
+      expect(a?.row).toEqual(b?.row);
+      expect(JSON.stringify(a?.row)).toBe(JSON.stringify(b?.row));
+      expect(a?.u).toEqual(b?.u);
+    }
+    // The stored row is the row of the doc the stored state builds (S3).
+    const again = await reopen(fast);
+    for (const id of [contact(8300).docId, order, contact(8302).docId]) {
+      const doc = await again.acquire(id);
+      const state = readRecord(doc);
+      expect((await stored(again, id))?.row).toEqual(toRow(state.collection!, state));
+      again.release(id);
+    }
+  });
+
   it('[S1][S2] importRecords encodes the next chunk while the last is written, reports in order and fails with a failed write', async () => {
     const s = await fresh();
     const records = Array.from({ length: 250 }, (_, i) => ({

@@ -4,7 +4,8 @@
 import * as Comlink from 'comlink';
 import type { WorkspaceStore } from '@counterpart/store';
 import type { FetchOutcome, SyncStatus } from '@counterpart/sync';
-import type { SyncWorkerApi } from '../workers/sync.worker.ts';
+import type { ChangesMessage, SyncWorkerApi } from '../workers/sync.worker.ts';
+import { ChangeFeed } from './change-feed.ts';
 import { handleError } from './errors.ts';
 import type { RelayLink } from './workspaces.svelte.ts';
 
@@ -49,9 +50,16 @@ class SyncClient {
     // The worker sends the rows of what this store has read; before it reads more, it says so.
     // A worker that does not answer (it crashed) must not hold up reading: a second is enough.
     store.beforeRowsLoad((c) => Promise.race([api.interest([c]), new Promise<void>((resolve) => setTimeout(resolve, 1000))]));
+    // What the worker commits comes on a port of its own, into a feed that hands the store a
+    // few hundred rows per task (change-feed.ts).
+    const feed = new ChangeFeed((e) => store.applyExternal(e), handleError);
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (ev: MessageEvent<ChangesMessage>) => feed.push(ev.data);
     this.offLocal = () => {
       offLocal();
       store.beforeRowsLoad(null);
+      feed.close();
+      channel.port1.close();
     };
     await api.start(
       { url: relay.url, workspaceId, token: relay.token, device: deviceName() },
@@ -62,9 +70,6 @@ class SyncClient {
           this.status = s;
           if (s.state === 'online' && !wasOnline) for (const l of this.onlineListeners) l();
         },
-        changes: (e: Parameters<WorkspaceStore['applyExternal']>[0]) => {
-          store.applyExternal(e).catch(handleError);
-        },
         awareness: (u: Uint8Array) => {
           for (const l of this.awarenessListeners) l(u);
         },
@@ -73,6 +78,7 @@ class SyncClient {
         },
       }),
       store.rowsLoaded(),
+      Comlink.transfer(channel.port2, [channel.port2]),
     );
   }
 

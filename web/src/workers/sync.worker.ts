@@ -4,7 +4,7 @@
 // edits have added to the outbox.
 import * as Comlink from 'comlink';
 import type { CollectionName } from '@counterpart/model';
-import type { RowChange, Touch } from '@counterpart/store';
+import type { OtherIds, RowChange } from '@counterpart/store';
 import { WorkspaceStore } from '@counterpart/store';
 import { BlobTransfer, SyncEngine, type FetchOutcome, type SyncStatus } from '@counterpart/sync';
 import type { PrepareWorkerApi } from './prepare.worker.ts';
@@ -18,7 +18,6 @@ export interface SyncConfig {
 
 export interface SyncEvents {
   status(s: SyncStatus): void;
-  changes(e: { rows: RowChange[]; settingsChanged: boolean; others?: Touch[] }): void;
   awareness(update: Uint8Array): void;
   /** An attachment's content was uploaded, refused, or fetched. */
   blob(sha256: string): void;
@@ -35,6 +34,13 @@ function preparer(): Comlink.Remote<PrepareWorkerApi> {
 /** Row changes per message to the app. */
 const ANNOUNCE_SLICE = 200;
 
+/** What the worker posts to the app for each change it committed (the app's store takes it in). */
+export interface ChangesMessage {
+  rows: RowChange[];
+  settingsChanged: boolean;
+  otherIds?: OtherIds;
+}
+
 let store: WorkspaceStore | null = null;
 /** Collections whose rows the app holds in memory: their changes are sent with rows. */
 const interest = new Set<CollectionName>();
@@ -42,7 +48,8 @@ let engine: SyncEngine | null = null;
 let transfer: BlobTransfer | null = null;
 
 const api = {
-  async start(config: SyncConfig, events: SyncEvents, collections: CollectionName[]): Promise<void> {
+  /** `changes`: the port the committed changes are posted to, as `ChangesMessage`s. */
+  async start(config: SyncConfig, events: SyncEvents, collections: CollectionName[], changes: MessagePort): Promise<void> {
     await api.dispose();
     interest.clear();
     api.interest(collections);
@@ -50,13 +57,25 @@ const api = {
     const s = store;
     s.subscribe((e) => {
       if (e.origin !== 'remote') return;
-      // Rows go only to collections the app has read; for the others, which records changed.
-      // A page of a catch-up changes thousands of rows: announced in slices, so that reading
-      // one message and following it stays a short task on the app's main thread.
-      const rows = e.rows.filter((r) => interest.has(r.collection));
-      const others = e.rows.filter((r) => !interest.has(r.collection)).map((r) => ({ collection: r.collection, id: r.id }));
+      // Rows go only to collections the app has read; for the others, which records changed,
+      // packed as one string of ids per collection. A page of a catch-up changes thousands of
+      // rows: announced in slices, so that reading one message stays a short task on the app's
+      // main thread (which takes them in a few hundred rows per task, see change-feed.ts).
+      const rows: RowChange[] = [];
+      const others = new Map<CollectionName, string[]>();
+      for (const r of e.rows) {
+        if (interest.has(r.collection)) rows.push(r);
+        else {
+          const ids = others.get(r.collection);
+          if (ids) ids.push(r.id);
+          else others.set(r.collection, [r.id]);
+        }
+      }
+      const otherIds: OtherIds = {};
+      for (const [c, ids] of others) otherIds[c] = ids.join('\n');
       for (let i = 0; i === 0 || i < rows.length; i += ANNOUNCE_SLICE) {
-        void events.changes({ rows: rows.slice(i, i + ANNOUNCE_SLICE), settingsChanged: i === 0 && e.settingsChanged, ...(i === 0 && others.length ? { others } : {}) });
+        const m: ChangesMessage = { rows: rows.slice(i, i + ANNOUNCE_SLICE), settingsChanged: i === 0 && e.settingsChanged, ...(i === 0 && others.size ? { otherIds } : {}) };
+        changes.postMessage(m);
       }
     });
     engine = new SyncEngine(s, {
