@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { newId } from '@counterpart/model';
 import {
-  buildPlan, cardToDraft, detectFormat, exportHeaders, exportRow, guessMapping, InteropError, parseCsv,
-  parseVcards, readEvents, READERS, readMapped, toCsv, writeCalendar, writeVcards, type Draft, type ExistingRecords,
+  buildPlan, calendarText, cardToDraft, detectFormat, eventText, exportHeaders, exportRow, FEED_PAST_DAYS, guessMapping, inFeedWindow,
+  InteropError, meetingEvent, meetingMember, parseCsv, parseVcards, readEvents, READERS, readMapped, taskMember, taskTodo, todoText, toCsv,
+  writeCalendar, writeVcards, type Draft, type ExistingRecords,
 } from '../src/index.ts';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../../tests/fixtures/interop/${name}`, import.meta.url), 'utf8');
@@ -213,6 +214,42 @@ describe('iCalendar', () => {
     expect(text).toContain('STATUS:COMPLETED');
     const [m] = readEvents(text).drafts;
     expect(m!.values).toMatchObject({ at, durationMin: 45, subject: 'Review, with "quotes"; and more', report: 'Line 1\nLine 2', icalUid: 'act_1@counterpart' });
+  });
+});
+
+describe('a member’s calendar', () => {
+  const at = Date.UTC(2024, 5, 12, 8);
+  const label = (type: string): string => type.toUpperCase();
+
+  it('[I11] holds the meetings and visits of their rep and the open tasks of their assignee', () => {
+    expect(meetingMember({ type: 'meeting', at, userId: 'usr_a' })).toBe('usr_a');
+    expect(meetingMember({ type: 'visit', at, userId: 'usr_a' })).toBe('usr_a');
+    expect(meetingMember({ type: 'call', at, userId: 'usr_a' })).toBeUndefined();
+    expect(meetingMember({ type: 'meeting', userId: 'usr_a' })).toBeUndefined();
+    expect(meetingMember({ type: 'meeting', at })).toBeUndefined();
+    expect(taskMember({ title: 'x', assigneeId: 'usr_b' })).toBe('usr_b');
+    expect(taskMember({ title: 'x', assigneeId: 'usr_b', done: true })).toBeUndefined();
+    expect(taskMember({ title: 'x' })).toBeUndefined();
+  });
+
+  it('[I11] maps a record to one event or to-do with the same UID wherever it is written', () => {
+    const m = meetingEvent('act_1', { type: 'visit', at, durationMin: 0, report: 'Notes' }, label)!;
+    expect(m).toEqual({ uid: 'act_1@counterpart', start: at, summary: 'VISIT', description: 'Notes', category: 'VISIT' });
+    expect(meetingEvent('act_2', { type: 'meeting', at, icalUid: 'abc@example.com', subject: 'Review', durationMin: 45 }, label))
+      .toMatchObject({ uid: 'abc@example.com', summary: 'Review', durationMin: 45 });
+    expect(meetingEvent('act_3', { type: 'meeting' }, label)).toBeUndefined();
+    expect(taskTodo('tsk_1', { title: 'Call back', dueAt: at, notes: 'Soon' })).toEqual({ uid: 'tsk_1@counterpart', summary: 'Call back', due: at, done: false, description: 'Soon' });
+    const task = taskTodo('tsk_1', { title: 'Call back', dueAt: at });
+    expect(calendarText([eventText(m, at), todoText(task, at)])).toBe(writeCalendar([m], [task], at));
+    expect(calendarText([], { name: 'Counterpart: Ann' })).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*X-WR-CALNAME:Counterpart: Ann\r\nEND:VCALENDAR\r\n$/);
+  });
+
+  it('[I11] a feed leaves out meetings that ended more than a year ago', () => {
+    const now = Date.UTC(2025, 0, 1);
+    const ago = (days: number): number => now - days * 86_400_000;
+    expect(inFeedWindow({ uid: 'a', start: ago(FEED_PAST_DAYS - 1), summary: '' }, now)).toBe(true);
+    expect(inFeedWindow({ uid: 'a', start: ago(FEED_PAST_DAYS + 1), summary: '' }, now)).toBe(false);
+    expect(inFeedWindow({ uid: 'a', start: now + 86_400_000, summary: '' }, now)).toBe(true);
   });
 });
 
