@@ -352,7 +352,7 @@ export function createCalendarHandler(auth: Auth, storage: RelayStorage, limits:
         const unknown = Object.keys(body).find((k) => k !== 'member');
         if (unknown !== undefined) throw new ApiError(400, `unknown field "${unknown}"`);
         if (body.member !== undefined && typeof body.member !== 'string') throw new ApiError(400, '"member" must be a member id');
-        const member = memberOf(claims, body.member as string | undefined);
+        const member = memberOf(claims, body.member);
         if (auth.access.isInactive(workspace, member)) throw new ApiError(403, 'this member has been deactivated');
         const token = auth.issue({ workspace, role: 'calendar', member });
         const issued = parseToken(token).claims;

@@ -178,7 +178,7 @@ describe('calendar feed', () => {
     const { path, jti, device: dev, token } = await annsLink(r);
     const listed = await api(r, 'GET', '/api/workspaces/ws1/calendars', dev);
     expect(listed.status).toBe(200);
-    expect(listed.body.calendars).toEqual([{ jti, member: ANN, issuedAt: expect.any(Number) }]);
+    expect(listed.body.calendars).toEqual([{ jti, member: ANN, issuedAt: expect.any(Number) as number }]);
 
     expect((await feed(r, path.replace(/\.[\w-]+\.ics$/, '.forged.ics'))).status).toBe(401);
     expect((await feed(r, `/calendar/ws1/${r.auth.issue({ workspace: 'ws1', role: 'owner' })}.ics`)).status).toBe(403);

@@ -23,7 +23,7 @@ export function calendarUid(id: string, values: Values): string {
 /** An activity as an event; undefined when it has no time. `label` names its type. */
 export function meetingEvent(id: string, values: Values, label: (type: string) => string): CalendarMeeting | undefined {
   if (typeof values.at !== 'number' || !Number.isFinite(values.at)) return undefined;
-  const type = String(values.type ?? '');
+  const type = typeof values.type === 'string' ? values.type : '';
   const report = text(values.report);
   return {
     uid: calendarUid(id, values),
@@ -49,7 +49,7 @@ export function taskTodo(id: string, values: Values): CalendarTask {
 
 /** The member whose calendar an activity belongs in: a meeting's or visit's rep. */
 export function meetingMember(values: Values): string | undefined {
-  if (!CALENDAR_ACTIVITY_TYPES.includes(String(values.type)) || typeof values.at !== 'number') return undefined;
+  if (typeof values.type !== 'string' || !CALENDAR_ACTIVITY_TYPES.includes(values.type) || typeof values.at !== 'number') return undefined;
   return text(values.userId);
 }
 
