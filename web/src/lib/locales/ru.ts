@@ -9,6 +9,7 @@ import type { SchemaLabels } from '../labels.ts';
 import type { SalesMessages } from './sales-en.ts';
 import type { ReportMessages } from './reports-en.ts';
 import type { DupesMessages } from './dupes-en.ts';
+import { makeCheck } from './checks-ru.ts';
 
 const plurals = new Intl.PluralRules('ru');
 
@@ -801,47 +802,8 @@ const schema: SchemaLabels = {
   },
 };
 
-/** The model's validation messages (checkValue, validate), pattern by pattern; others unchanged. */
-const CHECKS: readonly (readonly [RegExp, (...groups: string[]) => string])[] = [
-  [/^is required$/, () => 'обязательное поле'],
-  [/^must be text$/, () => 'должно быть текстом'],
-  [/^must be at most (\d+) characters$/, (n) => `не длиннее ${n} символов`],
-  [/^must be an e-mail address$/, () => 'должно быть адресом e-mail'],
-  [/^"(.*)" is not an e-mail address$/, (v) => `«${v}» — не адрес e-mail`],
-  [/^must be a phone number$/, () => 'должно быть номером телефона'],
-  [/^"(.*)" is not a phone number$/, (v) => `«${v}» — не номер телефона`],
-  [/^must be a web address$/, () => 'должно быть веб-адресом'],
-  [/^must be an http\(s\) address$/, () => 'должно быть адресом http(s)'],
-  [/^"(.*)" is not a web address$/, (v) => `«${v}» — не веб-адрес`],
-  [/^must be a number$/, () => 'должно быть числом'],
-  [/^must be a whole number$/, () => 'должно быть целым числом'],
-  [/^must be at least (-?[\d.]+)$/, (n) => `не меньше ${n}`],
-  [/^must be at most (-?[\d.]+)$/, (n) => `не больше ${n}`],
-  [/^must be yes or no$/, () => 'должно быть «да» или «нет»'],
-  [/^must be a date \(YYYY-MM-DD\)$/, () => 'должно быть датой (ГГГГ-ММ-ДД)'],
-  [/^must be a date and time$/, () => 'должно быть датой и временем'],
-  [/^must be one of (.*)$/, (list) => `должно быть одним из значений: ${list}`],
-  [/^must be a three-letter ISO currency code$/, () => 'должно быть трёхбуквенным кодом валюты ISO'],
-  [/^must be an amount with a currency$/, () => 'должно быть суммой с валютой'],
-  [/^must be a whole number of minor units \(cents\)$/, () => 'должно быть целым числом копеек (центов)'],
-  [/^must have a three-letter ISO currency code$/, () => 'нужен трёхбуквенный код валюты ISO'],
-  [/^must not be negative$/, () => 'не может быть отрицательной'],
-  [/^must be a record id$/, () => 'должно быть идентификатором записи'],
-  [/^"(.*)" is not a record id$/, (v) => `«${v}» — не идентификатор записи`],
-  [/^must refer to (\w+), not (\w+)$/, (to, got) => `должно ссылаться на ${to}, а не на ${got}`],
-  [/^must be a set of answers$/, () => 'должно быть набором ответов'],
-  [/^must be a list of lines$/, () => 'должно быть списком позиций'],
-  [/^is not a field of (.*)$/, (c) => `нет такого поля (${c})`],
-  [/^is required to resolve a ticket$/, () => 'нужно заполнить, чтобы решить обращение'],
-];
-
-function check(message: string): string {
-  for (const [pattern, say] of CHECKS) {
-    const m = pattern.exec(message);
-    if (m) return say(...m.slice(1));
-  }
-  return message;
-}
+/** The model's and the store's messages (checks-ru.ts), enum values named as the options are. */
+const check = makeCheck((value) => options[value] ?? value);
 
 
 /** The field reports (reports-en.ts), loaded with them. */
