@@ -4,7 +4,7 @@
 // so a failed import changes nothing. Each import is remembered on this device (its created ids
 // and the values it replaced), so it can be undone as a whole, in slices of records per write.
 import { readRecord, SCHEMA_VERSION, setDeleted, type CollectionName, type Row, type Values } from '@counterpart/model';
-import type { ExistingRecords, ImportPlan } from '@counterpart/interop';
+import type { ExistingRecords, ImportCollection, ImportPlan } from '@counterpart/interop';
 import { importRecords, StoreError, type WorkspaceStore } from '@counterpart/store';
 import { updateMany } from '@counterpart/store/merge';
 
@@ -28,14 +28,21 @@ export class ImportCancelled extends Error {
   }
 }
 
-/** What the plan needs to match against: account names, contacts' e-mails and UIDs, meetings' UIDs. */
-export async function existingRecords(store: WorkspaceStore): Promise<ExistingRecords> {
-  const all = async (c: CollectionName): Promise<Record<string, unknown>[]> => store.rows(c, await store.ids(c));
-  const [accounts, contacts, activities] = await Promise.all([all('accounts'), all('contacts'), all('activities')]);
+/**
+ * What the plan of an import into `collection` matches against: accounts, contacts and members
+ * by their keys, meetings by UID (activities only), deals by name (deals and activities).
+ */
+export async function existingRecords(store: WorkspaceStore, collection: ImportCollection): Promise<ExistingRecords> {
+  const all = async (c: CollectionName, when = true): Promise<Record<string, unknown>[]> => (when ? store.rows(c, await store.ids(c)) : []);
+  const [accounts, contacts, activities, deals, users] = await Promise.all([
+    all('accounts'), all('contacts'), all('activities', collection === 'activities'), all('deals', collection === 'deals' || collection === 'activities'), all('users'),
+  ]);
   return {
-    accounts: accounts.map((r) => ({ id: r.id as string, name: r.name })),
-    contacts: contacts.map((r) => ({ id: r.id as string, email: r.email, vcardUid: r.vcardUid })),
+    accounts: accounts.map((r) => ({ id: r.id as string, name: r.name, email: r.email })),
+    contacts: contacts.map((r) => ({ id: r.id as string, email: r.email, vcardUid: r.vcardUid, firstName: r.firstName, lastName: r.lastName, accountId: r.accountId })),
     activities: activities.map((r) => ({ id: r.id as string, icalUid: r.icalUid })),
+    deals: deals.map((r) => ({ id: r.id as string, name: r.name, accountId: r.accountId })),
+    users: users.map((r) => ({ id: r.id as string, name: r.name, email: r.email })),
   };
 }
 

@@ -5,7 +5,7 @@ import { catalogue } from '../i18n.ts';
 
 const en = {
   importExport: 'Import and export',
-  importIntro: 'Contacts and accounts from a CSV file (exports of Google Contacts and Outlook are recognised), contacts from vCard files (.vcf), meetings from calendar files (.ics).',
+  importIntro: 'Contacts and accounts from a CSV file (exports of Google Contacts and Outlook are recognised), then their deals and activities from files of their own, which name each account, contact, deal or rep by name, e-mail or id; contacts from vCard files (.vcf), meetings from calendar files (.ics).',
   importFile: 'File to import (.csv, .vcf, .ics)',
   importInto: 'Import into',
   importReading: 'Reading the file…',
@@ -33,6 +33,11 @@ const en = {
   importProblemLine: (line: string, text: string) => `Line ${line}: ${text}`,
   importNoName: 'no name (first or last name)',
   importNoAccountName: 'no company name',
+  importRefAccount: (label: string) => `${label} (name, e-mail or id)`,
+  importRefContact: (label: string) => `${label} (e-mail, name or id)`,
+  importRefDeal: (label: string) => `${label} (name or id)`,
+  importRefUser: (label: string) => `${label} (member’s name, e-mail or id)`,
+  importNoMatch: (label: string, value: string) => `${label}: nothing in the workspace matches “${value}”`,
   importSkipProblems: 'Import the other records and leave these out',
   importBlocked: 'Nothing is imported while records have problems: correct the file, or choose to leave them out.',
   importDroppedTitle: 'Read but not kept:',

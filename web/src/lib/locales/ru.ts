@@ -1037,7 +1037,7 @@ export const ruSales: SalesMessages = {
 /** The import and export screen (lib/interop/messages.ts). */
 const interop: InteropMessages = {
   importExport: 'Импорт и экспорт',
-  importIntro: 'Контакты и контрагенты из CSV (выгрузки Google Контактов и Outlook распознаются), контакты из файлов vCard (.vcf), встречи из календаря (.ics).',
+  importIntro: 'Контакты и контрагенты из CSV (выгрузки Google Контактов и Outlook распознаются), затем их сделки и взаимодействия из отдельных файлов, где контрагент, контакт, сделка или менеджер названы по имени, e-mail или идентификатору; контакты из файлов vCard (.vcf), встречи из календаря (.ics).',
   importFile: 'Файл для импорта (.csv, .vcf, .ics)',
   importInto: 'Куда импортировать',
   importReading: 'Чтение файла…',
@@ -1065,6 +1065,11 @@ const interop: InteropMessages = {
   importProblemLine: (line, text) => `Строка ${line}: ${text}`,
   importNoName: 'нет имени (имени или фамилии)',
   importNoAccountName: 'нет названия компании',
+  importRefAccount: (label) => `${label} (название, e-mail или идентификатор)`,
+  importRefContact: (label) => `${label} (e-mail, имя или идентификатор)`,
+  importRefDeal: (label) => `${label} (название или идентификатор)`,
+  importRefUser: (label) => `${label} (имя участника, e-mail или идентификатор)`,
+  importNoMatch: (label, value) => `${label}: в пространстве нет ничего, что соответствует «${value}»`,
   importSkipProblems: 'Импортировать остальные записи без этих',
   importBlocked: 'Пока есть записи с ошибками, ничего не импортируется: исправьте файл или пропустите эти записи.',
   importDroppedTitle: 'Прочитано, но не сохранено:',
