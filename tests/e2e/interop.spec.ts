@@ -213,6 +213,15 @@ test('vCards: import from iOS and Outlook, re-import updates, export, a broken f
 
   await page.goto('/#/contacts');
   await expect(page.getByText('3 records', { exact: true })).toBeVisible();
+  // One contact from its page, with the UID it came with.
+  await page.getByRole('option', { name: /Ada Lovelace/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeVisible();
+  const [card] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download vCard' }).click()]);
+  expect(card.suggestedFilename()).toMatch(/^ada-lovelace-\d{4}-\d{2}-\d{2}\.vcf$/);
+  const one = await text(card);
+  expect(one.match(/BEGIN:VCARD/g)).toHaveLength(1);
+  expect(one).toContain('FN:Ada Lovelace');
+  expect(one).toContain('UID:5F1E8C32-9A2B-4C1D-8E3F-0A1B2C3D4E5F');
   await page.goto('/#/activities');
   await expect(page.getByText('4 records', { exact: true })).toBeVisible();
   expect(errors).toEqual([]);

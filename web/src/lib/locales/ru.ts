@@ -602,6 +602,7 @@ const messages: Messages = {
   importMenuItem: 'Импорт…',
   exportCsv: 'Экспорт в CSV',
   exportVcf: 'Экспорт в vCard',
+  exportContactVcf: 'Скачать vCard',
   exportIcs: 'Экспорт в календарь (.ics)',
   exportDone: (n) => `Выгружено записей: ${n}`,
 };
