@@ -120,6 +120,7 @@ class WorkspaceCalendars {
 /** The workspaces' calendar indexes, read from the relay's log and kept current. */
 export class CalendarDirectory {
   private readonly workspaces = new Map<string, WorkspaceCalendars>();
+  private closed = false;
 
   constructor(private readonly storage: RelayStorage) {}
 
@@ -161,6 +162,14 @@ export class CalendarDirectory {
     return rendered;
   }
 
+  /**
+   * Starts reading the workspace's log now, without waiting: a new link's first fetch by a
+   * calendar program then finds the feed ready.
+   */
+  warm(workspace: string): void {
+    this.catchUp(workspace, this.workspace(workspace)).catch(() => undefined);
+  }
+
   private workspace(workspace: string): WorkspaceCalendars {
     let w = this.workspaces.get(workspace);
     if (w) this.workspaces.delete(workspace);
@@ -183,8 +192,15 @@ export class CalendarDirectory {
     return run;
   }
 
+  /** Stops every reading at its next page; called before the relay's store closes. */
+  close(): void {
+    this.closed = true;
+    this.workspaces.clear();
+  }
+
   private async readLog(workspace: string, w: WorkspaceCalendars): Promise<void> {
     for (;;) {
+      if (this.closed) throw new Error('the relay is closing');
       const page = this.storage.since(workspace, w.cursor, PAGE, PAGE_BYTES);
       if (!page.length) return;
       // Each doc to read, with its update when the page holds only one of it.
@@ -363,6 +379,7 @@ export function createCalendarHandler(auth: Auth, storage: RelayStorage, limits:
           throw error;
         }
         log({ event: 'calendar_link_created', workspace, member, token: issued.jti });
+        directory.warm(workspace);
         sendJson(res, 201, { token, jti: issued.jti, member, issuedAt: issued.iat, path: `${CALENDAR_PATH}/${workspace}/${token}.ics` });
       } else {
         const jti = parts[5] ?? '';

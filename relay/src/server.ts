@@ -163,6 +163,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
         });
         wss.close();
         hub.close();
+        calendars.directory.close();
         await storage.close();
       })();
       return closing;
