@@ -1,8 +1,9 @@
 // Who holds access to each workspace, as far as the relay can tell: the invite links owners
 // created, the members who joined with them (each device then gets a token of its own naming its
-// member), and the role and active state an owner set for each member. Tokens stay the proof of
-// access (auth.ts checks them); this registry lets an owner list their invites, change a member's
-// role and cut off a member without knowing which tokens that member's devices hold.
+// member), the role and active state an owner set for each member, and each member's calendar
+// feed links (calendar.ts). Tokens stay the proof of access (auth.ts checks them); this registry
+// lets an owner list their invites, change a member's role and cut off a member without knowing
+// which tokens that member's devices hold, and a member list their calendar links.
 //
 // State: DATA_DIR/access.json, rewritten durably on every change. Like revoked.json, a corrupt
 // file stops the relay rather than being replaced: starting empty would give every demoted member
