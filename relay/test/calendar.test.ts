@@ -234,6 +234,24 @@ describe('calendar feed', () => {
     expect((await feed(r, path)).status).toBe(401);
   });
 
+  it('[I12] links and revocations outlive a restart of the relay', async () => {
+    const r = await relay();
+    await seeded(r);
+    const { path, device: dev } = await annsLink(r);
+    const second = await api(r, 'POST', '/api/workspaces/ws1/calendars', dev, {});
+    expect((await api(r, 'DELETE', `/api/workspaces/ws1/calendars/${second.body.jti as string}`, dev)).status).toBe(200);
+    const dataDir = dirs[dirs.length - 1]!;
+    await r.close();
+    relays.splice(relays.indexOf(r), 1);
+    const again = await startRelay({ port: 0, dataDir, secret: SECRET, log: () => undefined });
+    relays.push(again);
+    const res = await feed(again, path);
+    expect(res.status).toBe(200);
+    expect(uids(await res.text())[0]).toBe('act_0000review@counterpart');
+    expect((await feed(again, second.body.path as string)).status).toBe(401);
+    expect((await api(again, 'GET', '/api/workspaces/ws1/calendars', dev)).body.calendars).toHaveLength(1);
+  });
+
   it('[I12] feeds are rate-limited per link', async () => {
     const r = await relay({ perClient: { burst: 100, perMinute: 100 }, perToken: { burst: 2, perMinute: 1 } });
     await seeded(r);
