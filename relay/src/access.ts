@@ -1,8 +1,9 @@
 // Who holds access to each workspace, as far as the relay can tell: the invite links owners
 // created, the members who joined with them (each device then gets a token of its own naming its
-// member), and the role and active state an owner set for each member. Tokens stay the proof of
-// access (auth.ts checks them); this registry lets an owner list their invites, change a member's
-// role and cut off a member without knowing which tokens that member's devices hold.
+// member), the role and active state an owner set for each member, and each member's calendar
+// feed links (calendar.ts). Tokens stay the proof of access (auth.ts checks them); this registry
+// lets an owner list their invites, change a member's role and cut off a member without knowing
+// which tokens that member's devices hold, and a member list their calendar links.
 //
 // State: DATA_DIR/access.json, rewritten durably on every change. Like revoked.json, a corrupt
 // file stops the relay rather than being replaced: starting empty would give every demoted member
@@ -38,6 +39,17 @@ export interface MemberToken {
   readonly iat: number;
 }
 
+/** A member's calendar feed link (a `calendar` token naming the member), as issued. */
+export interface CalendarEntry {
+  readonly ws: string;
+  readonly jti: string;
+  readonly member: string;
+  readonly iat: number;
+}
+
+/** Calendar links one member may hold at once. */
+export const MAX_CALENDARS_PER_MEMBER = 20;
+
 /** What an owner set for a member. */
 export interface MemberAccess {
   readonly ws: string;
@@ -51,6 +63,8 @@ interface AccessFile {
   readonly invites: readonly InviteEntry[];
   readonly tokens: readonly MemberToken[];
   readonly members: readonly MemberAccess[];
+  /** Absent in files written before calendar feeds existed. */
+  readonly calendars?: readonly CalendarEntry[];
 }
 
 export class AccessError extends Error {
@@ -61,6 +75,7 @@ export class AccessRegistry {
   private readonly invites = new Map<string, InviteEntry>();
   private readonly tokens = new Map<string, MemberToken>();
   private readonly members = new Map<string, MemberAccess>();
+  private readonly calendars = new Map<string, CalendarEntry>();
   /** Writes of access.json, one after another so an older state never replaces a newer one. */
   private saving: Promise<void> = Promise.resolve();
 
@@ -71,6 +86,7 @@ export class AccessRegistry {
     for (const i of file.invites) this.invites.set(key(i.ws, i.jti), i);
     for (const t of file.tokens) this.tokens.set(key(t.ws, t.jti), t);
     for (const m of file.members) this.members.set(key(m.ws, m.member), m);
+    for (const c of file.calendars ?? []) this.calendars.set(key(c.ws, c.jti), c);
   }
 
   static async open(dataDir: string): Promise<AccessRegistry> {
@@ -106,6 +122,31 @@ export class AccessRegistry {
     return [...this.tokens.values()].filter((t) => t.ws === ws && t.member === member).map((t) => t.jti);
   }
 
+  /** Remembers a member's new calendar link; resolves once it is on disk. */
+  async addCalendar(entry: CalendarEntry): Promise<void> {
+    if (this.calendarsOf(entry.ws, entry.member).length >= MAX_CALENDARS_PER_MEMBER) {
+      throw new AccessError(`a member may hold at most ${MAX_CALENDARS_PER_MEMBER} calendar links; revoke one first`);
+    }
+    this.calendars.set(key(entry.ws, entry.jti), entry);
+    await this.save();
+  }
+
+  /** A calendar link of the workspace by its token id. */
+  calendar(ws: string, jti: string): CalendarEntry | undefined {
+    return this.calendars.get(key(ws, jti));
+  }
+
+  /** A member's calendar links, oldest first. */
+  calendarsOf(ws: string, member: string): CalendarEntry[] {
+    return [...this.calendars.values()].filter((c) => c.ws === ws && c.member === member).sort((a, b) => a.iat - b.iat || (a.jti < b.jti ? -1 : 1));
+  }
+
+  /** Forgets a calendar link (its token is revoked separately); resolves once it is on disk. */
+  async removeCalendar(ws: string, jti: string): Promise<void> {
+    if (!this.calendars.delete(key(ws, jti))) return;
+    await this.save();
+  }
+
   access(ws: string, member: string): MemberAccess | undefined {
     return this.members.get(key(ws, member));
   }
@@ -136,6 +177,7 @@ export class AccessRegistry {
       invites: [...this.invites.values()],
       tokens: [...this.tokens.values()],
       members: [...this.members.values()],
+      calendars: [...this.calendars.values()],
     };
     const write = this.saving.then(() => saveJson(this.dataDir, ACCESS_FILE, snapshot));
     this.saving = write.catch(() => undefined);
@@ -184,5 +226,10 @@ async function load(path: string): Promise<AccessFile> {
     }
     return { ws: m.ws, member: m.member, ...(m.role !== undefined ? { role: m.role } : {}), ...(m.inactive ? { inactive: true } : {}) };
   });
-  return { version: 1, invites, tokens, members };
+  if (raw.calendars !== undefined && !Array.isArray(raw.calendars)) throw corrupt('the calendar links are not a list');
+  const calendars = ((raw.calendars ?? []) as Partial<Record<keyof CalendarEntry, unknown>>[]).map((c): CalendarEntry => {
+    if (!c || !id(c.ws) || !id(c.jti) || !id(c.member) || !time(c.iat)) throw corrupt('a calendar link is malformed');
+    return { ws: c.ws, jti: c.jti, member: c.member, iat: c.iat };
+  });
+  return { version: 1, invites, tokens, members, calendars };
 }

@@ -11,6 +11,10 @@
 //        a device that joined with an invite says which member it is and gets a token of its own
 //   POST /api/workspaces/<ws>/member   owner   { member, role?, active? } → 200 { member, role, active, tokens }
 //        changes a member's role on every device they use, or cuts them off (active: false)
+//   GET  /api/workspaces/<ws>/calendars        anyone  ?member= → 200 { calendars: [{ jti, member, issuedAt }] }
+//   POST /api/workspaces/<ws>/calendars        anyone  { member? } → 201 { token, jti, member, issuedAt, path }
+//   DELETE /api/workspaces/<ws>/calendars/<jti> the feed's member, an owner → 200 { revoked }
+//        a member's calendar feed links (calendar.ts), for themselves only
 //   PUT  /api/workspaces/<ws>/blobs/<sha256>  owner, editor  the file's bytes → 201 stored, 200 already stored
 //   GET  /api/workspaces/<ws>/blobs/<sha256>  anyone         —                → 200 the bytes, 404 not stored
 //
@@ -51,7 +55,7 @@ const METHODS: Record<Action, readonly string[]> = {
 const RANK: Record<Role, number> = { viewer: 0, editor: 1, owner: 2 };
 
 /** An answer other than success; thrown inside a handler, sent as `{ error }`. */
-class ApiError extends Error {
+export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
@@ -220,7 +224,7 @@ function isAction(action: string | undefined): action is Action {
 }
 
 /** The claims of the request's bearer token, valid for `workspace`; throws 401 or 403. */
-function authenticate(auth: Auth, req: IncomingMessage, workspace: string): AccessClaims {
+export function authenticate(auth: Auth, req: IncomingMessage, workspace: string): AccessClaims {
   const header = req.headers.authorization;
   if (header === undefined || header.trim() === '') {
     throw new ApiError(401, 'missing bearer token', { 'WWW-Authenticate': 'Bearer' });
@@ -304,7 +308,7 @@ function rejectUnknownFields(body: Record<string, unknown>, known: readonly stri
  * The request body as a JSON object. Throws 400 or 413; resolves undefined when the client
  * went away before sending it all (there is no one left to answer).
  */
-async function readJsonObject(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
+export async function readJsonObject(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
   const body = await readBody(req, MAX_API_BODY_BYTES);
   if (body === TOO_LARGE) throw new ApiError(413, `the body is larger than ${MAX_API_BODY_BYTES} bytes`);
   if (body === ABORTED) return undefined;

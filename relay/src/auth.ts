@@ -45,6 +45,11 @@ export type VerifyResult = { ok: true; claims: AccessClaims } | { ok: false; cod
 /** `wrongRole`: a genuine, valid token of another role (403 rather than 401 over HTTP). */
 export type FormVerifyResult = { ok: true; claims: TokenClaims } | { ok: false; code: number; reason: string; wrongRole?: boolean };
 
+export type CalendarVerifyResult = { ok: true; claims: TokenClaims & { readonly sub: string } } | { ok: false; code: number; reason: string; wrongRole?: boolean };
+
+/** What a token of each role that is not a person's is, for the refusal of a socket. */
+const NOT_A_PERSON: Readonly<Record<string, string>> = { form: 'a web form', ingest: 'an ingest', calendar: 'a calendar feed' };
+
 /** Where the signing secret came from, for the startup log. */
 export type SecretSource = 'given' | 'file' | 'generated';
 
@@ -151,7 +156,7 @@ export class Auth {
     if (!result.ok) return result;
     // A web form's token is published on a web page and an ingest token sits in a till's
     // configuration: each opens nothing but its own endpoint.
-    if (!isRole(result.claims.role)) return fail(CLOSE.unauthenticated, `${result.claims.role === 'form' ? 'a web form' : 'an ingest'} token cannot open a workspace`);
+    if (!isRole(result.claims.role)) return fail(CLOSE.unauthenticated, `${NOT_A_PERSON[result.claims.role]} token cannot open a workspace`);
     return { ok: true, claims: result.claims as AccessClaims };
   }
 
@@ -169,6 +174,19 @@ export class Auth {
     if (!result.ok) return result;
     if (result.claims.role !== 'ingest') return { ok: false, code: CLOSE.unauthenticated, reason: 'this endpoint takes an ingest token (counterpart-relay token --role ingest)', wrongRole: true };
     return result;
+  }
+
+  /**
+   * Checks a calendar feed's token for `workspace`: genuine, not expired or revoked, role
+   * `calendar`, naming a member who has not been deactivated.
+   */
+  verifyCalendar(token: string | null | undefined, workspace: string, now: number = nowSeconds()): CalendarVerifyResult {
+    const result = this.check(token, workspace, now);
+    if (!result.ok) return result;
+    const { claims } = result;
+    if (claims.role !== 'calendar' || claims.sub === undefined) return { ok: false, code: CLOSE.unauthenticated, reason: 'not a calendar token', wrongRole: true };
+    if (this.access.isInactive(workspace, claims.sub)) return { ok: false, code: CLOSE.revoked, reason: 'this member has been deactivated' };
+    return { ok: true, claims: { ...claims, sub: claims.sub } };
   }
 
   private check(token: string | null | undefined, workspace: string, now: number): FormVerifyResult {
@@ -192,6 +210,8 @@ export class Auth {
     if (this.isRevoked(claims.jti, claims.ws)) return fail(CLOSE.revoked, 'token revoked');
     if (claims.ws !== workspace) return fail(CLOSE.wrongWorkspace, 'token is for another workspace');
     // A member's own token carries the role they joined with; an owner may have changed it since.
+    // Only a person's token takes the new role: a member's calendar token stays a calendar token.
+    if (!isRole(claims.role)) return { ok: true, claims };
     const role = this.access.roleOf(claims.ws, claims.sub);
     return { ok: true, claims: role === undefined || role === claims.role ? claims : { ...claims, role } };
   }
@@ -231,7 +251,7 @@ export class Auth {
     const next = await this.access.setAccess(workspace, member, patch);
     const jtis = this.access.tokensOf(workspace, member);
     if (patch.active === false) {
-      for (const jti of jtis) await this.revoke(jti, workspace);
+      for (const jti of [...jtis, ...this.access.calendarsOf(workspace, member).map((c) => c.jti)]) await this.revoke(jti, workspace);
     } else if (patch.role !== undefined && patch.role !== before) {
       for (const l of this.roleListeners) l(jtis, workspace);
     }

@@ -3,8 +3,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { CLOSE, FORMS_PATH, MAX_FRAME_BYTES, SYNC_PATH, Y_PATH, isValidId } from '@counterpart/protocol';
+import { CALENDAR_PATH, CLOSE, FORMS_PATH, MAX_FRAME_BYTES, SYNC_PATH, Y_PATH, isValidId } from '@counterpart/protocol';
 import { createApiHandler } from './api.ts';
+import { createCalendarHandler, type CalendarLimits } from './calendar.ts';
 import { createFormsHandler, type FormLimits } from './forms.ts';
 import { createOrdersHandler, type OrderLimits } from './orders.ts';
 import { Auth } from './auth.ts';
@@ -39,6 +40,8 @@ export interface RelayOptions {
   formLimits?: FormLimits;
   /** Rate limits of the order ingestion endpoint (tests lower them). */
   orderLimits?: OrderLimits;
+  /** Rate limits of the calendar feeds (tests lower them). */
+  calendarLimits?: CalendarLimits;
 }
 
 export interface Relay {
@@ -71,8 +74,9 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   const serveStatic = opts.staticDir === undefined ? undefined : createStaticHandler(opts.staticDir);
   const forms = createFormsHandler(auth, storage, hub, opts.formLimits, opts.log ?? log);
   const orders = createOrdersHandler(auth, storage, hub, opts.orderLimits, opts.log ?? log);
+  const calendars = createCalendarHandler(auth, storage, opts.calendarLimits, opts.log ?? log);
   const api = createApiHandler(auth, new BlobStore(opts.dataDir));
-  const route = createRouter(serveStatic, async (req, res) => (await orders(req, res)) || api(req, res), forms, metrics);
+  const route = createRouter(serveStatic, async (req, res) => (await orders(req, res)) || (await calendars.api(req, res)) || api(req, res), forms, calendars.feed, metrics);
 
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
@@ -159,6 +163,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
         });
         wss.close();
         hub.close();
+        calendars.directory.close();
         await storage.close();
       })();
       return closing;
@@ -174,6 +179,7 @@ function createRouter(
   serveStatic: RequestHandler | undefined,
   api: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>,
   forms: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>,
+  calendars: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>,
   metrics: Metrics,
 ): RequestHandler {
   return async (req, res) => {
@@ -198,6 +204,10 @@ function createRouter(
     }
     if (path.startsWith(`${FORMS_PATH}/`)) {
       if (!(await forms(req, res))) sendText(res, req, 404, 'Not found\n');
+      return;
+    }
+    if (path.startsWith(`${CALENDAR_PATH}/`)) {
+      if (!(await calendars(req, res))) sendText(res, req, 404, 'Not found\n');
       return;
     }
     if (serveStatic === undefined) {

@@ -1,10 +1,12 @@
 // Import and export through the app: a Google Contacts CSV read with its preview, its contacts
-// and the accounts made from their companies on the lists, the import undone as a whole; a
+// and the accounts made from their companies on the lists, the import undone as a whole; deals and
+// activities from files of their own, linked to those accounts and contacts by name or e-mail; a
 // filtered list downloaded as CSV; vCards imported (a re-import updates, never duplicates) and
 // exported; a malformed file refused with nothing changed.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { collectErrors } from './support.ts';
+import { addMyself } from './team-support.ts';
 
 const fixture = (name: string): string => new URL(`../fixtures/interop/${name}`, import.meta.url).pathname;
 
@@ -67,6 +69,67 @@ test('a Google Contacts CSV: preview, import, contacts with their accounts, undo
   await expect(page.getByText('No contacts yet.')).toBeVisible();
   await page.goto('/#/accounts');
   await expect(page.getByText('No accounts yet.')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('deals and activities from their own files arrive linked to the accounts, contacts and rep they name', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = collectErrors(page);
+  await startEmpty(page);
+  await addMyself(page, 'Rita Rep');
+  await openImport(page);
+  const file = page.getByLabel('File to import');
+  await file.setInputFiles(fixture('google-contacts.csv'));
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByText('Import finished: 9 records created or updated')).toBeVisible();
+
+  // Deals exported from another CRM: the organisation by name, the contact by e-mail or name.
+  await file.setInputFiles(fixture('pipedrive-deals.csv'));
+  await page.getByLabel('Import into').selectOption({ label: 'Deals' });
+  await expect(page.getByLabel('Deal - Organization')).toHaveValue('ref.accountId');
+  await expect(page.getByLabel('Deal - Organization').locator('option:checked')).toHaveText('Account (name, e-mail or id)');
+  await expect(page.getByLabel('Deal - Owner')).toHaveValue('ref.ownerId');
+  const preview = page.getByRole('region', { name: 'First records' });
+  await expect(preview.getByRole('cell', { name: 'Tranquility Base Inc' })).toBeVisible();
+  await page.getByRole('button', { name: 'Check (dry run)' }).click();
+  await expect(page.getByText('Deals: 4 new, 0 updated')).toBeVisible();
+  await expect(page.getByText('Line 6: Account: nothing in the workspace matches “Tranquility Base Inc”')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+  await page.getByLabel('Import the other records and leave these out').check();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByText('Import finished: 4 records created or updated')).toBeVisible();
+
+  // Their activities: the contact by e-mail brings its account, the deal is found in it.
+  await file.setInputFiles(fixture('hubspot-activities.csv'));
+  await page.getByLabel('Import into').selectOption({ label: 'Activities' });
+  await expect(page.getByLabel('Contact email')).toHaveValue('ref.contactId');
+  await page.getByRole('button', { name: 'Check (dry run)' }).click();
+  await expect(page.getByText('Activities: 4 new, 0 updated')).toBeVisible();
+  await expect(page.getByText('Line 7: When must be a date and time')).toBeVisible();
+  await expect(page.getByText('Line 7: Contact: nothing in the workspace matches “nobody@nowhere.example”')).toBeVisible();
+  await page.getByLabel('Import the other records and leave these out').check();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByText('Import finished: 4 records created or updated')).toBeVisible();
+
+  await page.goto('/#/deals');
+  await expect(page.getByRole('option', { name: /Engine upgrade/ })).toContainText('Analytical Engines Ltd');
+  await page.getByRole('option', { name: /Engine upgrade/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Engine upgrade' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Ada Lovelace' }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Rita Rep' }).first()).toBeVisible();
+  await page.goto('/#/activities');
+  await expect(page.getByText('4 records', { exact: true })).toBeVisible();
+  await expect(page.getByRole('option', { name: /Engine upgrade review/ })).toContainText('Analytical Engines Ltd');
+  await expect(page.getByRole('option', { name: /Licence renewal/ })).toContainText('Cobol Systems');
+
+  // Undone, the activities go and the deals and contacts stay.
+  await page.goto('/#/import');
+  await page.getByRole('button', { name: 'Undo import' }).first().click();
+  await expect(page.getByText('Import of hubspot-activities.csv undone')).toBeVisible();
+  await page.goto('/#/activities');
+  await expect(page.getByText('No activities yet.')).toBeVisible();
+  await page.goto('/#/deals');
+  await expect(page.getByText('4 records', { exact: true })).toBeVisible();
   expect(errors).toEqual([]);
 });
 
@@ -150,6 +213,15 @@ test('vCards: import from iOS and Outlook, re-import updates, export, a broken f
 
   await page.goto('/#/contacts');
   await expect(page.getByText('3 records', { exact: true })).toBeVisible();
+  // One contact from its page, with the UID it came with.
+  await page.getByRole('option', { name: /Ada Lovelace/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeVisible();
+  const [card] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download vCard' }).click()]);
+  expect(card.suggestedFilename()).toMatch(/^ada-lovelace-\d{4}-\d{2}-\d{2}\.vcf$/);
+  const one = await text(card);
+  expect(one.match(/BEGIN:VCARD/g)).toHaveLength(1);
+  expect(one).toContain('FN:Ada Lovelace');
+  expect(one).toContain('UID:5F1E8C32-9A2B-4C1D-8E3F-0A1B2C3D4E5F');
   await page.goto('/#/activities');
   await expect(page.getByText('4 records', { exact: true })).toBeVisible();
   expect(errors).toEqual([]);

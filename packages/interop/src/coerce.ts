@@ -15,6 +15,22 @@ function number(text: string): number | undefined {
   return v && Number.isFinite(n) ? n : undefined;
 }
 
+/**
+ * A date and time as files write them, in this device's zone unless the text names one:
+ * "2026-03-02 14:30", "2026-03-02T14:30:00Z", "02.03.2026 14:30", or a day alone (its start).
+ */
+export function dateTime(text: string): number | undefined {
+  const m = /^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(text.trim());
+  const day = m ? exportDate(m[1]!, 'ymd') : undefined;
+  if (!m || !day) return undefined;
+  const [h, min, sec] = [Number(m[2] ?? 0), Number(m[3] ?? 0), Number(m[4] ?? 0)];
+  if (h > 23 || min > 59 || sec > 59) return undefined;
+  const time = `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}:${String(sec).padStart(2, '0')}`;
+  const zone = m[5] ? (m[5].toUpperCase() === 'Z' ? 'Z' : m[5].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')) : '';
+  const ms = Date.parse(`${day}T${time}${zone}`);
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
 export function coerce(def: FieldDef, raw: unknown, currency: string): unknown {
   if (typeof raw !== 'string') return raw;
   const text = raw.trim();
@@ -29,6 +45,8 @@ export function coerce(def: FieldDef, raw: unknown, currency: string): unknown {
     }
     case 'date':
       return exportDate(text, 'ymd') ?? text;
+    case 'datetime':
+      return dateTime(text) ?? text;
     case 'enum': {
       const w = text.toLowerCase().replace(/[\s-]+/g, '_');
       return def.options.find((o) => o === w) ?? text;

@@ -2,7 +2,7 @@
 // the company a contact works for, and what has no field of its own (kept in the notes).
 import type { CollectionName } from '@counterpart/model';
 
-export type ImportCollection = Extract<CollectionName, 'contacts' | 'accounts' | 'activities'>;
+export type ImportCollection = Extract<CollectionName, 'contacts' | 'accounts' | 'activities' | 'deals'>;
 
 export interface Photo {
   readonly mimeType: string;
@@ -27,6 +27,11 @@ export interface Draft {
   photo?: Photo;
   /** What was read but left out (a photo only linked, a birthday without a year). */
   readonly dropped: Dropped[];
+  /**
+   * Reference field → the key the file names the record by (an account's name, a contact's
+   * e-mail, a member's name, an id), resolved against the workspace when the plan is made.
+   */
+  refs?: Record<string, string>;
 }
 
 export function emptyDraft(line: number): Draft {

@@ -76,32 +76,59 @@ export interface CalendarTask {
 
 const utc = (ms: number): ICAL.Time => ICAL.Time.fromJSDate(new Date(ms), true);
 
-/** Meetings and tasks as one calendar file. */
-export function writeCalendar(meetings: readonly CalendarMeeting[], tasks: readonly CalendarTask[], now = Date.now()): string {
+export interface CalendarOptions {
+  /** The calendar's name, shown by the programs that subscribe to it (X-WR-CALNAME). */
+  readonly name?: string;
+  /** How often a subscribing program should fetch it again, in minutes (REFRESH-INTERVAL). */
+  readonly refreshMinutes?: number;
+}
+
+/** One meeting as the text of a VEVENT (CRLF line ends, folded), for `calendarText`. */
+export function eventText(m: CalendarMeeting, now = Date.now()): string {
+  const ev = new ICAL.Component('vevent');
+  ev.addPropertyWithValue('uid', m.uid);
+  ev.addPropertyWithValue('dtstamp', utc(m.updated ?? now));
+  ev.addPropertyWithValue('dtstart', utc(m.start));
+  ev.addPropertyWithValue('dtend', utc(m.start + (m.durationMin ?? 30) * 60_000));
+  ev.addPropertyWithValue('summary', m.summary);
+  if (m.description) ev.addPropertyWithValue('description', m.description);
+  if (m.category) ev.addPropertyWithValue('categories', m.category);
+  return crlf(ev.toString());
+}
+
+/** One task as the text of a VTODO, for `calendarText`. */
+export function todoText(task: CalendarTask, now = Date.now()): string {
+  const todo = new ICAL.Component('vtodo');
+  todo.addPropertyWithValue('uid', task.uid);
+  todo.addPropertyWithValue('dtstamp', utc(task.updated ?? now));
+  todo.addPropertyWithValue('summary', task.summary);
+  if (task.due !== undefined) todo.addPropertyWithValue('due', utc(task.due));
+  todo.addPropertyWithValue('status', task.done ? 'COMPLETED' : 'NEEDS-ACTION');
+  if (task.description) todo.addPropertyWithValue('description', task.description);
+  return crlf(todo.toString());
+}
+
+/** A calendar file around components written by `eventText` and `todoText`. */
+export function calendarText(components: readonly string[], opts: CalendarOptions = {}): string {
   const cal = new ICAL.Component('vcalendar');
   cal.addPropertyWithValue('prodid', '-//Counterpart//CRM//EN');
   cal.addPropertyWithValue('version', '2.0');
   cal.addPropertyWithValue('calscale', 'GREGORIAN');
-  for (const m of meetings) {
-    const ev = new ICAL.Component('vevent');
-    ev.addPropertyWithValue('uid', m.uid);
-    ev.addPropertyWithValue('dtstamp', utc(m.updated ?? now));
-    ev.addPropertyWithValue('dtstart', utc(m.start));
-    ev.addPropertyWithValue('dtend', utc(m.start + (m.durationMin ?? 30) * 60_000));
-    ev.addPropertyWithValue('summary', m.summary);
-    if (m.description) ev.addPropertyWithValue('description', m.description);
-    if (m.category) ev.addPropertyWithValue('categories', m.category);
-    cal.addSubcomponent(ev);
+  if (opts.name) cal.addPropertyWithValue('x-wr-calname', opts.name);
+  if (opts.refreshMinutes) {
+    const refresh = new ICAL.Property('refresh-interval');
+    refresh.setValue(ICAL.Duration.fromSeconds(opts.refreshMinutes * 60));
+    cal.addProperty(refresh);
   }
-  for (const task of tasks) {
-    const todo = new ICAL.Component('vtodo');
-    todo.addPropertyWithValue('uid', task.uid);
-    todo.addPropertyWithValue('dtstamp', utc(task.updated ?? now));
-    todo.addPropertyWithValue('summary', task.summary);
-    if (task.due !== undefined) todo.addPropertyWithValue('due', utc(task.due));
-    todo.addPropertyWithValue('status', task.done ? 'COMPLETED' : 'NEEDS-ACTION');
-    if (task.description) todo.addPropertyWithValue('description', task.description);
-    cal.addSubcomponent(todo);
-  }
-  return cal.toString().replace(/\r?\n/g, '\r\n') + '\r\n';
+  const head = crlf(cal.toString()).replace(/END:VCALENDAR$/, '');
+  return `${head}${components.map((c) => `${c}\r\n`).join('')}END:VCALENDAR\r\n`;
+}
+
+/** Meetings and tasks as one calendar file. */
+export function writeCalendar(meetings: readonly CalendarMeeting[], tasks: readonly CalendarTask[], now = Date.now(), opts: CalendarOptions = {}): string {
+  return calendarText([...meetings.map((m) => eventText(m, now)), ...tasks.map((t) => todoText(t, now))], opts);
+}
+
+function crlf(text: string): string {
+  return text.replace(/\r?\n/g, '\r\n');
 }

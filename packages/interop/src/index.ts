@@ -1,3 +1,4 @@
+export * from './calendar-feed.ts';
 export * from './coerce.ts';
 export * from './csv.ts';
 export * from './draft.ts';

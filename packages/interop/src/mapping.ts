@@ -1,6 +1,10 @@
 // Any other CSV: each column is mapped to a field (or left out) by the person importing, starting
-// from a guess that matches headers to field labels and common synonyms.
-import { fieldsOf, type CustomFieldDef, type FieldDef } from '@counterpart/model';
+// from a guess that matches headers to field labels and common synonyms. A column may also name a
+// related record by a key (`ref.<field>`: an account by name, e-mail or id, a contact by e-mail,
+// name, vCard UID or id, a deal by name or id, a member by name, e-mail or id), so deals and
+// activities exported from another program arrive linked to the accounts and contacts imported
+// before them (I3, I13).
+import { fieldsOf, type CollectionName, type CustomFieldDef, type FieldDef } from '@counterpart/model';
 import { emptyDraft, put, putCompany, splitName, type Draft, type ImportCollection } from './draft.ts';
 
 /** A field key of the collection, `fullName` (split into first and last), or `account.<field>`. */
@@ -12,6 +16,10 @@ const CELL_KINDS = new Set(['text', 'longtext', 'email', 'phone', 'url', 'intege
 
 export const FULL_NAME = 'fullName';
 export const ACCOUNT_PREFIX = 'account.';
+/** A column that names a related record by a key: `ref.accountId`, `ref.ownerId`… */
+export const REF_PREFIX = 'ref.';
+/** Collections a column may name a record of by a key. */
+export const KEYED_COLLECTIONS: readonly CollectionName[] = ['accounts', 'contacts', 'deals', 'users'];
 /** The account fields a contact's row may fill for the account it creates. */
 export const CONTACT_ACCOUNT_FIELDS = ['name', 'industry', 'website', 'phone', 'address', 'city', 'country'] as const;
 
@@ -20,6 +28,8 @@ export interface TargetInfo {
   readonly def?: FieldDef;
   /** The account field, for `account.*` targets. */
   readonly accountField?: string;
+  /** The collection a `ref.*` target names a record of. */
+  readonly refTo?: CollectionName;
 }
 
 /** Every target a column of a file for `collection` may map to, in the order they are offered. */
@@ -28,6 +38,11 @@ export function targetsFor(collection: ImportCollection, custom: readonly Custom
   if (collection === 'contacts') out.push({ key: FULL_NAME });
   for (const [key, def] of Object.entries(fieldsOf(collection, custom))) {
     if (CELL_KINDS.has(def.kind)) out.push({ key, def });
+  }
+  for (const [key, def] of Object.entries(fieldsOf(collection, custom))) {
+    // A contact's account comes from its company (I5), not from a key.
+    if (def.kind !== 'ref' || def.system || (collection === 'contacts' && key === 'accountId')) continue;
+    if (KEYED_COLLECTIONS.includes(def.to as CollectionName)) out.push({ key: REF_PREFIX + key, def, refTo: def.to as CollectionName });
   }
   if (collection === 'contacts') {
     const account = fieldsOf('accounts');
@@ -61,8 +76,31 @@ const SYNONYMS: Readonly<Record<ImportCollection, Readonly<Record<string, Target
     название: 'name', компания: 'name',
     type: 'kind', emailaddress: 'email', mail: 'email', telephone: 'phone', tel: 'phone', web: 'website', url: 'website',
     street: 'address', town: 'city', group: 'segment', город: 'city', адрес: 'address',
+    owner: 'ref.ownerId', accountowner: 'ref.ownerId', ответственный: 'ref.ownerId',
   },
-  activities: {},
+  deals: {
+    deal: 'name', dealname: 'name', dealtitle: 'name', title: 'name', opportunity: 'name', opportunityname: 'name', сделка: 'name', название: 'name',
+    value: 'amount', dealvalue: 'amount', dealamount: 'amount', сумма: 'amount',
+    closedate: 'expectedClose', expectedclosedate: 'expectedClose', closingdate: 'expectedClose', dealexpectedclosedate: 'expectedClose',
+    dealstage: 'stage', этап: 'stage', dealprobability: 'probability', deallostreason: 'lostReason',
+    dealorganization: 'ref.accountId', dealcompany: 'ref.accountId', contactperson: 'ref.contactId', dealcontactperson: 'ref.contactId',
+    company: 'ref.accountId', companyname: 'ref.accountId', organization: 'ref.accountId', organisation: 'ref.accountId', account: 'ref.accountId',
+    accountname: 'ref.accountId', компания: 'ref.accountId', контрагент: 'ref.accountId',
+    contact: 'ref.contactId', contactname: 'ref.contactId', contactemail: 'ref.contactId', email: 'ref.contactId', person: 'ref.contactId', контакт: 'ref.contactId',
+    owner: 'ref.ownerId', dealowner: 'ref.ownerId', rep: 'ref.ownerId', salesperson: 'ref.ownerId', ответственный: 'ref.ownerId',
+  },
+  activities: {
+    activitytype: 'type', тип: 'type', title: 'subject', тема: 'subject',
+    date: 'at', datetime: 'at', when: 'at', start: 'at', startdate: 'at', starttime: 'at', duedate: 'at', activitydate: 'at', дата: 'at',
+    duration: 'durationMin', minutes: 'durationMin', durationminutes: 'durationMin', длительность: 'durationMin',
+    notes: 'report', note: 'report', description: 'report', отчёт: 'report', заметки: 'report',
+    company: 'ref.accountId', companyname: 'ref.accountId', organization: 'ref.accountId', organisation: 'ref.accountId', account: 'ref.accountId',
+    accountname: 'ref.accountId', компания: 'ref.accountId', контрагент: 'ref.accountId',
+    contact: 'ref.contactId', contactname: 'ref.contactId', contactemail: 'ref.contactId', email: 'ref.contactId', person: 'ref.contactId', контакт: 'ref.contactId',
+    deal: 'ref.dealId', dealname: 'ref.dealId', сделка: 'ref.dealId',
+    owner: 'ref.userId', user: 'ref.userId', rep: 'ref.userId', assignedto: 'ref.userId', менеджер: 'ref.userId',
+    uid: 'icalUid',
+  },
 };
 
 /** The first guess: headers matched to field keys, labels and synonyms; each target used once. */
@@ -96,6 +134,9 @@ export function readMapped(mapping: Mapping, cells: readonly string[], line: num
       put(d, 'firstName', firstName);
     } else if (target.startsWith(ACCOUNT_PREFIX)) {
       putCompany(d, target.slice(ACCOUNT_PREFIX.length), cell);
+    } else if (target.startsWith(REF_PREFIX)) {
+      d.refs ??= {};
+      d.refs[target.slice(REF_PREFIX.length)] ??= cell;
     } else if (target === 'notes') {
       d.values.notes = typeof d.values.notes === 'string' ? `${d.values.notes}\n${cell}` : cell;
     } else {

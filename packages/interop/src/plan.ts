@@ -7,12 +7,21 @@ import {
   type CollectionName, type CustomFieldDef, type FieldDef, type RecordId, type Values,
 } from '@counterpart/model';
 import { coerce } from './coerce.ts';
+import { RecordKeys } from './keys.ts';
+import { nameKey } from './names.ts';
 import type { Draft, Dropped, ImportCollection, Photo } from './draft.ts';
 
 export interface ExistingRecords {
-  readonly accounts: readonly { readonly id: string; readonly name?: unknown }[];
-  readonly contacts: readonly { readonly id: string; readonly email?: unknown; readonly vcardUid?: unknown }[];
+  readonly accounts: readonly { readonly id: string; readonly name?: unknown; readonly email?: unknown }[];
+  readonly contacts: readonly {
+    readonly id: string; readonly email?: unknown; readonly vcardUid?: unknown;
+    readonly firstName?: unknown; readonly lastName?: unknown; readonly accountId?: unknown;
+  }[];
   readonly activities: readonly { readonly id: string; readonly icalUid?: unknown }[];
+  /** For files that name deals, and deals to update (I13). */
+  readonly deals?: readonly { readonly id: string; readonly name?: unknown; readonly accountId?: unknown }[];
+  /** For files that name members (an owner, a rep). */
+  readonly users?: readonly { readonly id: string; readonly name?: unknown; readonly email?: unknown }[];
 }
 
 export interface PlanOptions {
@@ -27,12 +36,15 @@ export interface PlanOptions {
 
 export interface RowProblem {
   readonly line: number;
-  readonly code: 'invalid' | 'no-name' | 'no-account-name';
+  /** `no-match`: the record a column names (`field`, by `value`) is not in the workspace. */
+  readonly code: 'invalid' | 'no-name' | 'no-account-name' | 'no-match';
   /** The field at fault and its schema label, for `invalid`. */
   readonly collection?: CollectionName;
   readonly field?: string;
   readonly label?: string;
   readonly message?: string;
+  /** For `no-match`: the key as the file gives it. */
+  readonly value?: string;
 }
 
 export interface PlannedCreate {
@@ -63,10 +75,7 @@ export interface ImportPlan {
   readonly dropped: (Dropped & { readonly line: number })[];
 }
 
-/** Names compared as people read them: case, spacing and punctuation ignored. */
-export function nameKey(name: unknown): string {
-  return typeof name === 'string' ? name.toLowerCase().normalize('NFKC').replace(/[\s.,'"]+/g, ' ').trim() : '';
-}
+export { nameKey };
 
 function str(v: unknown): string {
   return typeof v === 'string' ? v.trim() : '';
@@ -118,6 +127,8 @@ export function buildPlan(drafts: readonly Draft[], existing: ExistingRecords, o
   } else if (collection === 'activities') {
     for (const a of existing.activities) if (str(a.icalUid)) byUid.set(str(a.icalUid), a.id);
   }
+  /** Related records a row names by a key (I13), read when the first row names one. */
+  let keys: RecordKeys | undefined;
   /** Records this plan creates or updates, by id: a second row for one of them merges into it. */
   const planned = new Map<string, PlannedCreate | PlannedUpdate>();
   const newAccounts = new Map<string, PlannedCreate>();
@@ -172,6 +183,22 @@ export function buildPlan(drafts: readonly Draft[], existing: ExistingRecords, o
     for (const what of d.dropped) plan.dropped.push({ ...what, line: d.line });
     const values = typed(d.values, fields, currency);
     if (d.extra.length) values.notes = [str(values.notes), ...d.extra].filter(Boolean).join('\n');
+    if (d.refs) {
+      keys ??= new RecordKeys(existing);
+      const missing = resolveRefs(keys, d.refs, fields, values, collection, d.line);
+      if (missing.length) {
+        // Every reason of the line at once: what is wrong with its own values too.
+        const unnamed = new Set(missing.map((p) => p.field));
+        let own: RowProblem[] = [];
+        try {
+          validate(collection, values, { custom: custom(collection) });
+        } catch (err) {
+          own = issues(d.line, err).filter((p) => !unnamed.has(p.field));
+        }
+        plan.problems.push(...own, ...missing);
+        return;
+      }
+    }
     let id: string | undefined;
     if (collection === 'contacts') {
       if (!str(values.lastName)) {
@@ -209,6 +236,10 @@ export function buildPlan(drafts: readonly Draft[], existing: ExistingRecords, o
       // A matched account keeps its name as it is spelled, and its kind unless the file gives one.
       if (id) delete values.name;
       else values.kind ??= opts.accountKind;
+    } else if (collection === 'deals') {
+      // The same deal of the same account, in the workspace or earlier in the file, is updated.
+      keys ??= new RecordKeys(existing);
+      id = str(values.name) ? keys.dealIn(str(values.accountId) || undefined, str(values.name)) : undefined;
     } else {
       id = byUid.get(str(values.icalUid));
     }
@@ -224,6 +255,7 @@ export function buildPlan(drafts: readonly Draft[], existing: ExistingRecords, o
       const created = plan.creates[plan.creates.length - 1]!;
       planned.set(made, created);
       if (collection === 'accounts') newAccounts.set(nameKey(created.values.name), created);
+      if (collection === 'deals') keys?.addDeal(made, str(created.values.name), str(created.values.accountId) || undefined);
     }
     if (str(values.vcardUid)) byUid.set(str(values.vcardUid), made);
     if (str(values.icalUid)) byUid.set(str(values.icalUid), made);
@@ -233,6 +265,28 @@ export function buildPlan(drafts: readonly Draft[], existing: ExistingRecords, o
   plan.creates.unshift(...(collection === 'contacts' ? newAccounts.values() : []));
   opts.onProgress?.(drafts.length, drafts.length);
   return plan;
+}
+
+/**
+ * Puts the ids of the records a row names by a key into its values (accounts first, so a deal is
+ * looked for in its account); a contact or deal named without its account brings it. Returns a
+ * problem for each key that names nothing.
+ */
+function resolveRefs(keys: RecordKeys, refs: Readonly<Record<string, string>>, fields: Readonly<Record<string, FieldDef>>, values: Values, collection: CollectionName, line: number): RowProblem[] {
+  const problems: RowProblem[] = [];
+  const order = Object.keys(refs).sort((a, b) => Number(b === 'accountId') - Number(a === 'accountId'));
+  for (const field of order) {
+    const def = fields[field];
+    if (def?.kind !== 'ref') continue;
+    const id = keys.find(def.to as CollectionName, refs[field]!, str(values.accountId) || undefined);
+    if (id) values[field] = id;
+    else problems.push({ line, code: 'no-match', collection, field, label: def.label, value: refs[field]! });
+  }
+  if (!problems.length && 'accountId' in fields && !str(values.accountId)) {
+    const via = [values.contactId, values.dealId].map((v) => (typeof v === 'string' ? keys.accountOf(v) : undefined)).find(Boolean);
+    if (via) values.accountId = via;
+  }
+  return problems;
 }
 
 /** Counts for the summary: records created and updated, per collection. */

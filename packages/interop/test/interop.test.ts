@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { newId } from '@counterpart/model';
 import {
-  buildPlan, cardToDraft, detectFormat, exportHeaders, exportRow, guessMapping, InteropError, parseCsv,
-  parseVcards, readEvents, READERS, readMapped, toCsv, writeCalendar, writeVcards, type Draft, type ExistingRecords,
+  buildPlan, calendarText, cardToDraft, detectFormat, eventText, exportHeaders, exportRow, FEED_PAST_DAYS, guessMapping, inFeedWindow,
+  InteropError, meetingEvent, meetingMember, parseCsv, parseVcards, readEvents, READERS, readMapped, taskMember, taskTodo, todoText, toCsv,
+  writeCalendar, writeVcards, type Draft, type ExistingRecords,
 } from '../src/index.ts';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../../tests/fixtures/interop/${name}`, import.meta.url), 'utf8');
@@ -137,6 +138,74 @@ describe('plans', () => {
   });
 });
 
+describe('related records from their own files', () => {
+  // The workspace after the Google Contacts file was imported, and its rep.
+  const existing: ExistingRecords = {
+    accounts: [
+      { id: 'acc_0000ae', name: 'Analytical Engines Ltd' }, { id: 'acc_0000cs', name: 'Cobol Systems', email: 'office@cobol.example' },
+      { id: 'acc_0000ag', name: 'APOLLO GUIDANCE' }, { id: 'acc_0000kw', name: 'Kernel Works' },
+    ],
+    contacts: [
+      { id: 'con_0000ada', firstName: 'Ada', lastName: 'Lovelace', email: 'ada@analytical.example', accountId: 'acc_0000ae' },
+      { id: 'con_0000gh', firstName: 'Grace Brewster', lastName: 'Hopper', email: 'grace@cobol.example', accountId: 'acc_0000cs' },
+      { id: 'con_0000ip', firstName: 'Ивана', lastName: 'Петрова', email: 'ivana@analytical.example', accountId: 'acc_0000ae' },
+      { id: 'con_0000li', lastName: 'Linus', accountId: 'acc_0000kw' },
+    ],
+    activities: [],
+    deals: [],
+    users: [{ id: 'usr_0000rita', name: 'Rita Rep', email: 'rita@example.com' }],
+  };
+  const mapped = (name: string, collection: 'deals' | 'activities'): { drafts: Draft[]; mapping: readonly (string | null)[] } => {
+    const csv = parseCsv(fixture(name));
+    const mapping = guessMapping(csv.headers, collection);
+    return { drafts: csv.records.map((r) => readMapped(mapping, r.cells, r.line)), mapping };
+  };
+
+  it('[I13] deals: the account by name, the contact by e-mail or name, the owner by name or e-mail; an unknown account is a problem of its line', () => {
+    const { drafts, mapping } = mapped('pipedrive-deals.csv', 'deals');
+    expect(mapping).toEqual(['name', 'amount', 'ref.accountId', 'ref.contactId', 'stage', 'expectedClose', 'ref.ownerId']);
+    const plan = buildPlan(drafts, existing, { collection: 'deals', currency: 'EUR', accountKind: 'prospect' });
+    expect(plan.problems).toEqual([{ line: 6, code: 'no-match', collection: 'deals', field: 'accountId', label: 'Account', value: 'Tranquility Base Inc' }]);
+    expect(plan.creates.map((c) => c.values)).toEqual([
+      { name: 'Engine upgrade', amount: { amount: 1_250_000, currency: 'EUR' }, accountId: 'acc_0000ae', contactId: 'con_0000ada', stage: 'proposal', expectedClose: '2026-04-30', ownerId: 'usr_0000rita' },
+      { name: 'Compiler licences', amount: { amount: 480_000, currency: 'EUR' }, accountId: 'acc_0000cs', contactId: 'con_0000gh', stage: 'negotiation', expectedClose: '2026-05-30', ownerId: 'usr_0000rita' },
+      { name: 'Guidance audit', amount: { amount: 900_000, currency: 'EUR' }, accountId: 'acc_0000ag', stage: 'qualified' },
+      { name: 'Kernel support', amount: { amount: 200_000, currency: 'EUR' }, accountId: 'acc_0000kw', contactId: 'con_0000li', stage: 'lead', expectedClose: '2026-06-01' },
+    ]);
+    // The same file again, once imported: the deals of the same accounts are updated, not doubled.
+    const after: ExistingRecords = { ...existing, deals: plan.creates.map((c) => ({ id: c.id, name: c.values.name, accountId: c.values.accountId })) };
+    const again = buildPlan(drafts.slice(0, 4), after, { collection: 'deals', currency: 'EUR', accountKind: 'prospect' });
+    expect(again.creates).toEqual([]);
+    expect(again.updates.map((u) => u.id)).toEqual(plan.creates.map((c) => c.id));
+  });
+
+  it('[I13] activities: the contact by e-mail brings its account, the deal by name within it, the rep; dates as files write them', () => {
+    const deals = [{ id: 'dea_0000eu', name: 'Engine upgrade', accountId: 'acc_0000ae' }, { id: 'dea_0000ga', name: 'Guidance audit', accountId: 'acc_0000ag' }];
+    const { drafts, mapping } = mapped('hubspot-activities.csv', 'activities');
+    expect(mapping).toEqual(['type', 'subject', 'at', 'durationMin', 'ref.contactId', 'ref.accountId', 'ref.dealId', 'report', 'ref.userId']);
+    const plan = buildPlan(drafts, { ...existing, deals }, { collection: 'activities', currency: 'EUR', accountKind: 'prospect' });
+    // Every reason of a line: its date that is none, and the contact that is not there.
+    expect(plan.problems.map((p) => [p.line, p.code, p.field])).toEqual([[7, 'invalid', 'at'], [7, 'no-match', 'contactId']]);
+    const [review, call, visit, mail] = plan.creates.map((c) => c.values);
+    expect(review).toEqual({ type: 'meeting', subject: 'Engine upgrade review', at: new Date(2026, 2, 10, 10, 0).getTime(), durationMin: 60, contactId: 'con_0000ada', accountId: 'acc_0000ae', dealId: 'dea_0000eu', report: 'Walked through the proposal.\nNext: a demo.', userId: 'usr_0000rita' });
+    expect(call).toMatchObject({ type: 'call', at: new Date(2026, 2, 10, 15, 30).getTime(), contactId: 'con_0000gh', accountId: 'acc_0000cs', userId: 'usr_0000rita' });
+    expect(visit).toMatchObject({ type: 'visit', at: Date.UTC(2026, 2, 12, 9), accountId: 'acc_0000ag', dealId: 'dea_0000ga' });
+    expect(mail).toMatchObject({ type: 'email', contactId: 'con_0000ip', accountId: 'acc_0000ae' });
+    expect(plan.creates).toHaveLength(4);
+  });
+
+  it('[I13] a name two records share names neither; an id always names its record', () => {
+    const twins: ExistingRecords = { ...existing, contacts: [...existing.contacts, { id: 'con_0000ada2', firstName: 'Ada', lastName: 'Lovelace', accountId: 'acc_0000kw' }] };
+    const d = (refs: Record<string, string>): Draft => ({ ...readMapped(['name', 'stage'], ['Deal', 'lead'], 2), refs });
+    const byName = buildPlan([d({ contactId: 'Ada Lovelace' })], twins, { collection: 'deals', currency: 'EUR', accountKind: 'prospect' });
+    expect(byName.problems.map((p) => p.code)).toEqual(['no-match']);
+    const byId = buildPlan([d({ contactId: 'con_0000ada2' })], twins, { collection: 'deals', currency: 'EUR', accountKind: 'prospect' });
+    expect(byId.creates[0]!.values).toMatchObject({ contactId: 'con_0000ada2', accountId: 'acc_0000kw' });
+    const byMail = buildPlan([d({ accountId: 'OFFICE@cobol.example', ownerId: 'Rita@Example.com' })], twins, { collection: 'deals', currency: 'EUR', accountKind: 'prospect' });
+    expect(byMail.creates[0]!.values).toMatchObject({ accountId: 'acc_0000cs', ownerId: 'usr_0000rita' });
+  });
+});
+
 describe('vCard', () => {
   it('[I7] reads iOS 3.0: grouped properties, escapes, embedded photo, UID', () => {
     const [ada, grace] = parseVcards(fixture('ios-contacts.vcf')).map(cardToDraft);
@@ -213,6 +282,42 @@ describe('iCalendar', () => {
     expect(text).toContain('STATUS:COMPLETED');
     const [m] = readEvents(text).drafts;
     expect(m!.values).toMatchObject({ at, durationMin: 45, subject: 'Review, with "quotes"; and more', report: 'Line 1\nLine 2', icalUid: 'act_1@counterpart' });
+  });
+});
+
+describe('a member’s calendar', () => {
+  const at = Date.UTC(2024, 5, 12, 8);
+  const label = (type: string): string => type.toUpperCase();
+
+  it('[I11] holds the meetings and visits of their rep and the open tasks of their assignee', () => {
+    expect(meetingMember({ type: 'meeting', at, userId: 'usr_a' })).toBe('usr_a');
+    expect(meetingMember({ type: 'visit', at, userId: 'usr_a' })).toBe('usr_a');
+    expect(meetingMember({ type: 'call', at, userId: 'usr_a' })).toBeUndefined();
+    expect(meetingMember({ type: 'meeting', userId: 'usr_a' })).toBeUndefined();
+    expect(meetingMember({ type: 'meeting', at })).toBeUndefined();
+    expect(taskMember({ title: 'x', assigneeId: 'usr_b' })).toBe('usr_b');
+    expect(taskMember({ title: 'x', assigneeId: 'usr_b', done: true })).toBeUndefined();
+    expect(taskMember({ title: 'x' })).toBeUndefined();
+  });
+
+  it('[I11] maps a record to one event or to-do with the same UID wherever it is written', () => {
+    const m = meetingEvent('act_1', { type: 'visit', at, durationMin: 0, report: 'Notes' }, label)!;
+    expect(m).toEqual({ uid: 'act_1@counterpart', start: at, summary: 'VISIT', description: 'Notes', category: 'VISIT' });
+    expect(meetingEvent('act_2', { type: 'meeting', at, icalUid: 'abc@example.com', subject: 'Review', durationMin: 45 }, label))
+      .toMatchObject({ uid: 'abc@example.com', summary: 'Review', durationMin: 45 });
+    expect(meetingEvent('act_3', { type: 'meeting' }, label)).toBeUndefined();
+    expect(taskTodo('tsk_1', { title: 'Call back', dueAt: at, notes: 'Soon' })).toEqual({ uid: 'tsk_1@counterpart', summary: 'Call back', due: at, done: false, description: 'Soon' });
+    const task = taskTodo('tsk_1', { title: 'Call back', dueAt: at });
+    expect(calendarText([eventText(m, at), todoText(task, at)])).toBe(writeCalendar([m], [task], at));
+    expect(calendarText([], { name: 'Counterpart: Ann' })).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*X-WR-CALNAME:Counterpart: Ann\r\nEND:VCALENDAR\r\n$/);
+  });
+
+  it('[I11] a feed leaves out meetings that ended more than a year ago', () => {
+    const now = Date.UTC(2025, 0, 1);
+    const ago = (days: number): number => now - days * 86_400_000;
+    expect(inFeedWindow({ uid: 'a', start: ago(FEED_PAST_DAYS - 1), summary: '' }, now)).toBe(true);
+    expect(inFeedWindow({ uid: 'a', start: ago(FEED_PAST_DAYS + 1), summary: '' }, now)).toBe(false);
+    expect(inFeedWindow({ uid: 'a', start: now + 86_400_000, summary: '' }, now)).toBe(true);
   });
 });
 

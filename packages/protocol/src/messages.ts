@@ -28,14 +28,17 @@ export const ROLES = ['owner', 'editor', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 /**
  * A token's role: one of ROLES for people; `form` for a published web form, which may only post
- * new leads to its workspace through the relay's form endpoint; or `ingest` for a till, web shop
- * or call centre, which may only append orders through `POST /api/workspaces/<id>/orders`.
- * Neither opens a socket or calls the rest of the API.
+ * new leads to its workspace through the relay's form endpoint; `ingest` for a till, web shop
+ * or call centre, which may only append orders through `POST /api/workspaces/<id>/orders`; or
+ * `calendar` for one member's calendar feed (claim `sub`), which may only read that feed. None
+ * of these opens a socket or calls the rest of the API.
  */
-export const TOKEN_ROLES = [...ROLES, 'form', 'ingest'] as const;
+export const TOKEN_ROLES = [...ROLES, 'form', 'ingest', 'calendar'] as const;
 export type TokenRole = (typeof TOKEN_ROLES)[number];
 /** Where the relay serves a workspace's public web form: `/forms/<workspace>/<form token>`. */
 export const FORMS_PATH = '/forms';
+/** Where the relay serves a member's calendar feed: `/calendar/<workspace>/<calendar token>.ics`. */
+export const CALENDAR_PATH = '/calendar';
 
 /** Close codes of the sync and y-websocket sockets (4000–4999 are the application's). */
 export const CLOSE = {

@@ -102,6 +102,40 @@ export async function loadDoc(db: CounterpartDb, dir: Directory, id: string, int
   return { doc, problems, found: i >= 0 || entries.length > 0 };
 }
 
+/**
+ * Loads several docs together: one read of each chunk's states and one query of the stored
+ * updates, instead of one of each per doc (`loadDoc`). Returns the docs found; the others are
+ * left out, for `loadDoc` to load or report.
+ */
+export async function loadDocs(db: CounterpartDb, dir: Directory, ids: readonly string[]): Promise<{ docs: Map<string, Y.Doc>; problems: ProblemEntry[] }> {
+  const [bases, entries] = await db.transaction('r', [db.dir, db.chunks, db.bases, db.updates], async () => {
+    if (ids.some((id) => dir.get(id) === undefined)) await dir.refresh(db);
+    const ns = [...new Set(ids.map((id) => dir.get(id)).filter((n): n is number => n !== undefined))];
+    return [await db.bases.bulkGet(ns), await db.updates.where('docId').anyOf([...ids]).toArray()] as const;
+  });
+  const state = new Map<string, Uint8Array | null>();
+  for (const base of bases) base?.ids.forEach((id, i) => state.set(id, base.u[i] ?? null));
+  const updates = new Map<string, UpdateEntry[]>();
+  for (const e of entries) {
+    const list = updates.get(e.docId);
+    if (list) list.push(e);
+    else updates.set(e.docId, [e]);
+  }
+  const docs = new Map<string, Y.Doc>();
+  const problems: ProblemEntry[] = [];
+  for (const id of ids) {
+    const own = updates.get(id) ?? [];
+    // A doc its chunk does not hold (the directory moved on) is left to `loadDoc`, which looks again.
+    if (!state.has(id) && (dir.get(id) !== undefined || !own.length)) continue;
+    const doc = new Y.Doc({ guid: id });
+    applyBase(doc, state.get(id) ?? null, problems);
+    // In stored order, as `loadDoc` reads them.
+    applyEntries(doc, own.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0)), problems);
+    docs.set(id, doc);
+  }
+  return { docs, problems };
+}
+
 function applyEntries(doc: Y.Doc, entries: UpdateEntry[], problems: ProblemEntry[]): void {
   for (const e of entries) {
     const bad = checkUpdate(e.u);

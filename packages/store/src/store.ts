@@ -9,7 +9,7 @@ import { openDb, type CounterpartDb, type DbOptions, type Origin, type OutboxEnt
 import { DocCache } from './doc-cache.ts';
 import { Directory } from './directory.ts';
 import { StoreError, isQuotaError } from './errors.ts';
-import { INGEST_ORIGIN, commitBatch, loadDoc, newIngestStats, prepareBatch, type BatchResult, type IncomingUpdate, type PreparedBatch, type RowChange } from './ingest.ts';
+import { INGEST_ORIGIN, commitBatch, loadDoc, loadDocs, newIngestStats, prepareBatch, type BatchResult, type IncomingUpdate, type PreparedBatch, type RowChange } from './ingest.ts';
 import { refreshDocs } from './external.ts';
 import { Queries } from './queries.ts';
 import {
@@ -320,9 +320,8 @@ export class WorkspaceStore extends Queries {
    * nothing. Merging (merge.ts) validates its patches first.
    */
   async editMany(ids: readonly string[], fn: (docs: ReadonlyMap<string, Y.Doc>) => void): Promise<void> {
-    const docs = new Map<string, Y.Doc>();
+    const docs = await this.acquireMany([...new Set(ids)]);
     try {
-      for (const id of ids) docs.set(id, await this.acquire(id));
       const batch: IncomingUpdate[] = (this.batching = []);
       try {
         fn(docs);
@@ -335,6 +334,34 @@ export class WorkspaceStore extends Queries {
     }
   }
   private batching: IncomingUpdate[] | null = null;
+
+  /** Like `acquire` for several docs, loaded together: docs of one chunk share one read. */
+  private async acquireMany(ids: readonly string[]): Promise<Map<string, Y.Doc>> {
+    this.assertOpen();
+    for (const id of ids) this.cache.pin(id);
+    const docs = new Map<string, Y.Doc>();
+    try {
+      await this.enqueue(async () => {
+        const missing = ids.filter((id) => !this.cache.get(id) && !this.loading.has(id));
+        if (missing.length < 2) return;
+        const { docs: loaded, problems } = await loadDocs(this.db, this.dir, missing);
+        if (problems.length) {
+          await this.db.problems.bulkAdd(problems);
+          for (const p of problems) this.emitProblem(p);
+        }
+        for (const [id, doc] of loaded) {
+          this.track(id, doc);
+          this.cache.set(id, doc);
+        }
+      });
+      // Loaded now, or loaded (or found missing) one by one as `acquire` does.
+      for (const id of ids) docs.set(id, await this.doc(id));
+      return docs;
+    } catch (err) {
+      for (const id of ids) this.cache.unpin(id);
+      throw err;
+    }
+  }
 
   /** Deletes a record (a tombstone: it can be restored, and the delete syncs). */
   async remove(collection: CollectionName, id: string): Promise<void> {

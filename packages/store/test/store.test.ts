@@ -240,3 +240,41 @@ describe('WorkspaceStore', () => {
     expect(toRow('contacts', { id: records[7]!.id, created: 1, values: records[7]!.values })).toEqual(await s.get('contacts', records[7]!.id));
   });
 });
+
+describe('[S18] several records in one change', () => {
+  it('edits records of several chunks together, loaded in one go, with local edits and remote updates since the import', async () => {
+    const s = await freshStore();
+    const ids = Array.from({ length: 450 }, (_, i) => makeId('contacts', `bulk${String(i).padStart(4, '0')}`));
+    await importRecords(s, ids.map((id, i) => ({ collection: 'contacts' as const, id, values: { lastName: `Bulk ${i}` }, created: 1 })), { chunk: 100 });
+    // One record edited here, one by another device, after the import.
+    await s.update('contacts', ids[3]!, { firstName: 'Local' });
+    const remote = new Y.Doc({ guid: ids[300]! });
+    remote.getMap('f').set('firstName', 'Remote');
+    await s.ingest([{ docId: ids[300]!, update: Y.encodeStateAsUpdate(remote) }], 'remote');
+    const queued = await s.outboxCount();
+    await s.editMany(ids, (docs) => {
+      expect(docs.size).toBe(450);
+      for (const doc of docs.values()) doc.getMap('f').set('jobTitle', 'Buyer');
+    });
+    const rows = await s.rows('contacts', ids);
+    expect(rows.every((r) => r.jobTitle === 'Buyer')).toBe(true);
+    expect(rows.find((r) => r.id === ids[3])!.firstName).toBe('Local');
+    expect(rows.find((r) => r.id === ids[300])!.firstName).toBe('Remote');
+    // One update per record, queued for the relay.
+    expect(await s.outboxCount()).toBe(queued + 450);
+  });
+
+  it('refuses an id it does not have, writing nothing and holding no doc', async () => {
+    const s = await freshStore();
+    const a = await s.create('contacts', { lastName: 'A' });
+    const b = await s.create('contacts', { lastName: 'B' });
+    await expect(s.editMany([a, 'con_0000missing', b], (docs) => {
+      for (const doc of docs.values()) doc.getMap('f').set('jobTitle', 'x');
+    })).rejects.toMatchObject({ reason: 'not-found' });
+    expect((await s.get('contacts', a))!.jobTitle).toBeUndefined();
+    await s.editMany([a, b], (docs) => {
+      for (const doc of docs.values()) doc.getMap('f').set('jobTitle', 'y');
+    });
+    expect((await s.rows('contacts', [a, b])).map((r) => r.jobTitle)).toEqual(['y', 'y']);
+  });
+});

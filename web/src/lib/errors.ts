@@ -5,7 +5,7 @@ import { ValidationError, type FieldIssue } from '@counterpart/model';
 import { StoreError, type ProblemEntry } from '@counterpart/store';
 import { notices } from './notices.svelte.ts';
 import { t } from './i18n.ts';
-import { issueText } from './labels.ts';
+import { issueText, messageText } from './labels.ts';
 
 export interface ErrorContext {
   /** Shows validation issues next to their fields; without it they become a toast. */
@@ -21,7 +21,7 @@ export function handleError(err: unknown, ctx: ErrorContext = {}): void {
   if (err instanceof StoreError) {
     if (err.reason === 'quota') notices.showQuota();
     // The store words its other reasons (read-only, not-found, closed…) for the user already.
-    else notices.toast(err.message, { kind: 'error' });
+    else notices.toast(messageText(err.message), { kind: 'error' });
     return;
   }
   // Unexpected: keep the stack for whoever debugs it, and tell the user in plain words.

@@ -580,6 +580,7 @@ const en = {
   importMenuItem: 'Import…',
   exportCsv: 'Export as CSV',
   exportVcf: 'Export as vCard',
+  exportContactVcf: 'Download vCard',
   exportIcs: 'Export as calendar (.ics)',
   exportDone: (n: string) => `Exported: ${n} records`,
 } as const;

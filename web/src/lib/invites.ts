@@ -99,6 +99,7 @@ export function inviteClaims(token: string): TokenClaims & { role: Role } {
   const { claims } = parseToken(token);
   if (claims.role === 'form') throw new Error('this is the link of a web form, not an invitation');
   if (claims.role === 'ingest') throw new Error('this is the token of a till, web shop or call centre, not an invitation');
+  if (claims.role === 'calendar') throw new Error('this is the link of someone’s calendar, not an invitation');
   if (claims.exp !== undefined && claims.exp * 1000 < Date.now()) throw new Error('the link has expired');
   return { ...claims, role: claims.role };
 }

@@ -82,5 +82,14 @@ export function fieldsIn(c: CollectionName, custom: readonly CustomFieldDef[] = 
 /** A validation problem as shown next to its field or in a notice. */
 export function issueText(c: CollectionName, issue: FieldIssue): string {
   const label = Object.hasOwn(COLLECTIONS[c].fields, issue.field) ? fieldLabel(c, issue.field) : issue.label;
-  return t.fieldIssue(label, catalogue.check ? catalogue.check(issue.message) : issue.message);
+  return t.fieldIssue(label, messageText(issue.message));
+}
+
+/**
+ * A message of the model or the store for the person who made the mistake (a field's check, a
+ * sale's, a rule set's, a custom field's), in the interface's language: the one way such
+ * messages are shown.
+ */
+export function messageText(message: string): string {
+  return catalogue.check ? catalogue.check(message) : message;
 }

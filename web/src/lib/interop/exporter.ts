@@ -1,7 +1,7 @@
 // Files made from the workspace for other programs: a list as CSV (what it shows: its filters,
 // order and columns), contacts as vCard, meetings and tasks as iCalendar. Loaded with the
 // import and export screen or on first use from a list's menu.
-import { exportHeaders, exportRow, toCsv, writeCalendar, writeVcards, type CalendarMeeting, type CalendarTask, type VcardContact } from '@counterpart/interop';
+import { exportHeaders, exportRow, meetingEvent, taskTodo, toCsv, writeCalendar, writeVcards, type CalendarMeeting, type VcardContact } from '@counterpart/interop';
 import { collectionOfId, type CollectionName, type Row } from '@counterpart/model';
 import type { WorkspaceStore } from '@counterpart/store';
 import { optionLabel, t } from '../i18n.ts';
@@ -74,26 +74,11 @@ export async function contactsVcf(store: WorkspaceStore, rows: readonly Row[]): 
   return writeVcards(contacts);
 }
 
-const CALENDAR_DOMAIN = '@counterpart';
-
-/** Activities as events (any type: a call is on the calendar too) and tasks as to-dos. */
+/** Activities as events (any type: a call is on the calendar too) and tasks as to-dos (interop SPEC I11). */
 export function calendarIcs(activities: readonly Row[], tasks: readonly Row[]): string {
-  const meetings: CalendarMeeting[] = activities.filter((r) => typeof r.at === 'number').map((r) => ({
-    uid: text(r.icalUid) ?? `${r.id}${CALENDAR_DOMAIN}`,
-    start: r.at as number,
-    ...(typeof r.durationMin === 'number' ? { durationMin: r.durationMin } : {}),
-    summary: text(r.subject) ?? optionLabel(String(r.type)),
-    ...(text(r.report) ? { description: text(r.report)! } : {}),
-    category: optionLabel(String(r.type)),
-  }));
-  const todos: CalendarTask[] = tasks.map((r) => ({
-    uid: text(r.icalUid) ?? `${r.id}${CALENDAR_DOMAIN}`,
-    summary: text(r.title) ?? '',
-    ...(typeof r.dueAt === 'number' ? { due: r.dueAt } : {}),
-    done: r.done === true,
-    ...(text(r.notes) ? { description: text(r.notes)! } : {}),
-  }));
-  return writeCalendar(meetings, todos);
+  const label = (type: string): string => optionLabel(type);
+  const meetings = activities.map((r) => meetingEvent(r.id, r, label)).filter((m): m is CalendarMeeting => m !== undefined);
+  return writeCalendar(meetings, tasks.map((r) => taskTodo(r.id, r)));
 }
 
 export const CSV_TYPE = 'text/csv;charset=utf-8';

@@ -2,10 +2,11 @@
 // is checked (packages/interop); records are created in slices so the screen keeps responding; a
 // write that fails or is cancelled part-way removes what it created and puts back what it changed,
 // so a failed import changes nothing. Each import is remembered on this device (its created ids
-// and the values it replaced), so it can be undone as a whole.
-import type { CollectionName, Values } from '@counterpart/model';
-import type { ExistingRecords, ImportPlan } from '@counterpart/interop';
-import { importRecords, type WorkspaceStore } from '@counterpart/store';
+// and the values it replaced), so it can be undone as a whole, in slices of records per write.
+import { readRecord, SCHEMA_VERSION, setDeleted, type CollectionName, type Row, type Values } from '@counterpart/model';
+import type { ExistingRecords, ImportCollection, ImportPlan } from '@counterpart/interop';
+import { importRecords, StoreError, type WorkspaceStore } from '@counterpart/store';
+import { updateMany } from '@counterpart/store/merge';
 
 export interface ImportReceipt {
   readonly id: string;
@@ -27,14 +28,21 @@ export class ImportCancelled extends Error {
   }
 }
 
-/** What the plan needs to match against: account names, contacts' e-mails and UIDs, meetings' UIDs. */
-export async function existingRecords(store: WorkspaceStore): Promise<ExistingRecords> {
-  const all = async (c: CollectionName): Promise<Record<string, unknown>[]> => store.rows(c, await store.ids(c));
-  const [accounts, contacts, activities] = await Promise.all([all('accounts'), all('contacts'), all('activities')]);
+/**
+ * What the plan of an import into `collection` matches against: accounts, contacts and members
+ * by their keys, meetings by UID (activities only), deals by name (deals and activities).
+ */
+export async function existingRecords(store: WorkspaceStore, collection: ImportCollection): Promise<ExistingRecords> {
+  const all = async (c: CollectionName, when = true): Promise<Record<string, unknown>[]> => (when ? store.rows(c, await store.ids(c)) : []);
+  const [accounts, contacts, activities, deals, users] = await Promise.all([
+    all('accounts'), all('contacts'), all('activities', collection === 'activities'), all('deals', collection === 'deals' || collection === 'activities'), all('users'),
+  ]);
   return {
-    accounts: accounts.map((r) => ({ id: r.id as string, name: r.name })),
-    contacts: contacts.map((r) => ({ id: r.id as string, email: r.email, vcardUid: r.vcardUid })),
+    accounts: accounts.map((r) => ({ id: r.id as string, name: r.name, email: r.email })),
+    contacts: contacts.map((r) => ({ id: r.id as string, email: r.email, vcardUid: r.vcardUid, firstName: r.firstName, lastName: r.lastName, accountId: r.accountId })),
     activities: activities.map((r) => ({ id: r.id as string, icalUid: r.icalUid })),
+    deals: deals.map((r) => ({ id: r.id as string, name: r.name, accountId: r.accountId })),
+    users: users.map((r) => ({ id: r.id as string, name: r.name, email: r.email })),
   };
 }
 
@@ -78,15 +86,22 @@ export async function writePlan(store: WorkspaceStore, plan: ImportPlan, opts: W
         opts.onProgress(done, total);
       },
     });
-    for (const u of plan.updates) {
+    // Updates a slice at a time, each slice one saved change, remembered with what it replaced.
+    for (let i = 0; i < plan.updates.length; i += SLICE) {
       opts.signal.throwIfAborted();
-      const row = await store.get(u.collection, u.id);
-      if (!row) continue;
-      const before: Values = {};
-      for (const key of Object.keys(u.patch)) before[key] = row[key] ?? null;
-      await store.update(u.collection, u.id, u.patch);
-      receipt.updated.push({ collection: u.collection, id: u.id, before });
-      step();
+      const slice = plan.updates.slice(i, i + SLICE);
+      const rows = new Map<string, Row>();
+      for (const [collection, ids] of byCollection(slice)) for (const row of await store.rows(collection, ids)) rows.set(row.id, row);
+      const patches = slice.filter((u) => rows.has(u.id));
+      if (patches.length) await updateMany(store, patches.map((u) => ({ collection: u.collection, id: u.id, patch: u.patch })));
+      for (const u of patches) {
+        const row = rows.get(u.id)!;
+        const before: Values = {};
+        for (const key of Object.keys(u.patch)) before[key] = row[key] ?? null;
+        receipt.updated.push({ collection: u.collection, id: u.id, before });
+      }
+      done += slice.length;
+      opts.onProgress(done, total);
     }
     for (const r of [...plan.creates, ...plan.updates]) {
       if (!r.photo) continue;
@@ -109,20 +124,56 @@ export async function writePlan(store: WorkspaceStore, plan: ImportPlan, opts: W
   return receipt;
 }
 
+/** Records updated, deleted or restored per saved change. */
+const SLICE = 500;
+
+/**
+ * Deletes what an import created and puts back what it replaced, a slice of records per saved
+ * change (store SPEC S18), so taking back tens of thousands of records costs a hundred writes,
+ * not one each. Records no longer here (deleted since, or never written by a failed import) are
+ * skipped.
+ */
 async function takeBack(store: WorkspaceStore, receipt: ImportReceipt, onProgress: (done: number, of: number) => void): Promise<void> {
   const of = receipt.created.length + receipt.updated.length;
   let done = 0;
   // Contacts before their accounts, attachments before both: newest first.
-  for (const c of [...receipt.created].reverse()) {
-    const row = await store.get(c.collection, c.id);
-    if (row) await store.remove(c.collection, c.id);
-    if (++done % 20 === 0) onProgress(done, of);
+  const created = [...receipt.created].reverse();
+  for (let i = 0; i < created.length; i += SLICE) {
+    const slice = created.slice(i, i + SLICE);
+    const here: string[] = [];
+    for (const [collection, ids] of byCollection(slice)) for (const row of await store.rows(collection, ids)) here.push(row.id);
+    if (here.length) {
+      await store.editMany(here, (docs) => {
+        for (const doc of docs.values()) {
+          const state = readRecord(doc);
+          if (state.schemaVersion > SCHEMA_VERSION) throw new StoreError('read-only', `${doc.guid} was saved by a newer version of Counterpart; update the app to take this import back`);
+        }
+        for (const doc of docs.values()) setDeleted(doc, true);
+      });
+    }
+    done += slice.length;
+    onProgress(done, of);
   }
-  for (const u of receipt.updated) {
-    if (await store.get(u.collection, u.id)) await store.update(u.collection, u.id, u.before);
-    if (++done % 20 === 0) onProgress(done, of);
+  for (let i = 0; i < receipt.updated.length; i += SLICE) {
+    const slice = receipt.updated.slice(i, i + SLICE);
+    const here = new Set<string>();
+    for (const [collection, ids] of byCollection(slice)) for (const row of await store.rows(collection, ids)) here.add(row.id);
+    const patches = slice.filter((u) => here.has(u.id)).map((u) => ({ collection: u.collection, id: u.id, patch: u.before }));
+    if (patches.length) await updateMany(store, patches);
+    done += slice.length;
+    onProgress(done, of);
   }
   onProgress(of, of);
+}
+
+function byCollection(items: readonly { readonly collection: CollectionName; readonly id: string }[]): Map<CollectionName, string[]> {
+  const out = new Map<CollectionName, string[]>();
+  for (const { collection, id } of items) {
+    const ids = out.get(collection);
+    if (ids) ids.push(id);
+    else out.set(collection, [id]);
+  }
+  return out;
 }
 
 /** Deletes what an import created and puts back the values it replaced. */

@@ -9,6 +9,7 @@ import type { SchemaLabels } from '../labels.ts';
 import type { SalesMessages } from './sales-en.ts';
 import type { ReportMessages } from './reports-en.ts';
 import type { DupesMessages } from './dupes-en.ts';
+import { makeCheck } from './checks-ru.ts';
 
 const plurals = new Intl.PluralRules('ru');
 
@@ -601,6 +602,7 @@ const messages: Messages = {
   importMenuItem: 'Импорт…',
   exportCsv: 'Экспорт в CSV',
   exportVcf: 'Экспорт в vCard',
+  exportContactVcf: 'Скачать vCard',
   exportIcs: 'Экспорт в календарь (.ics)',
   exportDone: (n) => `Выгружено записей: ${n}`,
 };
@@ -801,47 +803,8 @@ const schema: SchemaLabels = {
   },
 };
 
-/** The model's validation messages (checkValue, validate), pattern by pattern; others unchanged. */
-const CHECKS: readonly (readonly [RegExp, (...groups: string[]) => string])[] = [
-  [/^is required$/, () => 'обязательное поле'],
-  [/^must be text$/, () => 'должно быть текстом'],
-  [/^must be at most (\d+) characters$/, (n) => `не длиннее ${n} символов`],
-  [/^must be an e-mail address$/, () => 'должно быть адресом e-mail'],
-  [/^"(.*)" is not an e-mail address$/, (v) => `«${v}» — не адрес e-mail`],
-  [/^must be a phone number$/, () => 'должно быть номером телефона'],
-  [/^"(.*)" is not a phone number$/, (v) => `«${v}» — не номер телефона`],
-  [/^must be a web address$/, () => 'должно быть веб-адресом'],
-  [/^must be an http\(s\) address$/, () => 'должно быть адресом http(s)'],
-  [/^"(.*)" is not a web address$/, (v) => `«${v}» — не веб-адрес`],
-  [/^must be a number$/, () => 'должно быть числом'],
-  [/^must be a whole number$/, () => 'должно быть целым числом'],
-  [/^must be at least (-?[\d.]+)$/, (n) => `не меньше ${n}`],
-  [/^must be at most (-?[\d.]+)$/, (n) => `не больше ${n}`],
-  [/^must be yes or no$/, () => 'должно быть «да» или «нет»'],
-  [/^must be a date \(YYYY-MM-DD\)$/, () => 'должно быть датой (ГГГГ-ММ-ДД)'],
-  [/^must be a date and time$/, () => 'должно быть датой и временем'],
-  [/^must be one of (.*)$/, (list) => `должно быть одним из значений: ${list}`],
-  [/^must be a three-letter ISO currency code$/, () => 'должно быть трёхбуквенным кодом валюты ISO'],
-  [/^must be an amount with a currency$/, () => 'должно быть суммой с валютой'],
-  [/^must be a whole number of minor units \(cents\)$/, () => 'должно быть целым числом копеек (центов)'],
-  [/^must have a three-letter ISO currency code$/, () => 'нужен трёхбуквенный код валюты ISO'],
-  [/^must not be negative$/, () => 'не может быть отрицательной'],
-  [/^must be a record id$/, () => 'должно быть идентификатором записи'],
-  [/^"(.*)" is not a record id$/, (v) => `«${v}» — не идентификатор записи`],
-  [/^must refer to (\w+), not (\w+)$/, (to, got) => `должно ссылаться на ${to}, а не на ${got}`],
-  [/^must be a set of answers$/, () => 'должно быть набором ответов'],
-  [/^must be a list of lines$/, () => 'должно быть списком позиций'],
-  [/^is not a field of (.*)$/, (c) => `нет такого поля (${c})`],
-  [/^is required to resolve a ticket$/, () => 'нужно заполнить, чтобы решить обращение'],
-];
-
-function check(message: string): string {
-  for (const [pattern, say] of CHECKS) {
-    const m = pattern.exec(message);
-    if (m) return say(...m.slice(1));
-  }
-  return message;
-}
+/** The model's and the store's messages (checks-ru.ts), enum values named as the options are. */
+const check = makeCheck((value) => options[value] ?? value);
 
 
 /** The field reports (reports-en.ts), loaded with them. */
@@ -1075,7 +1038,7 @@ export const ruSales: SalesMessages = {
 /** The import and export screen (lib/interop/messages.ts). */
 const interop: InteropMessages = {
   importExport: 'Импорт и экспорт',
-  importIntro: 'Контакты и контрагенты из CSV (выгрузки Google Контактов и Outlook распознаются), контакты из файлов vCard (.vcf), встречи из календаря (.ics).',
+  importIntro: 'Контакты и контрагенты из CSV (выгрузки Google Контактов и Outlook распознаются), затем их сделки и взаимодействия из отдельных файлов, где контрагент, контакт, сделка или менеджер названы по имени, e-mail или идентификатору; контакты из файлов vCard (.vcf), встречи из календаря (.ics).',
   importFile: 'Файл для импорта (.csv, .vcf, .ics)',
   importInto: 'Куда импортировать',
   importReading: 'Чтение файла…',
@@ -1103,6 +1066,11 @@ const interop: InteropMessages = {
   importProblemLine: (line, text) => `Строка ${line}: ${text}`,
   importNoName: 'нет имени (имени или фамилии)',
   importNoAccountName: 'нет названия компании',
+  importRefAccount: (label) => `${label} (название, e-mail или идентификатор)`,
+  importRefContact: (label) => `${label} (e-mail, имя или идентификатор)`,
+  importRefDeal: (label) => `${label} (название или идентификатор)`,
+  importRefUser: (label) => `${label} (имя участника, e-mail или идентификатор)`,
+  importNoMatch: (label, value) => `${label}: в пространстве нет ничего, что соответствует «${value}»`,
   importSkipProblems: 'Импортировать остальные записи без этих',
   importBlocked: 'Пока есть записи с ошибками, ничего не импортируется: исправьте файл или пропустите эти записи.',
   importDroppedTitle: 'Прочитано, но не сохранено:',
@@ -1170,6 +1138,25 @@ const interop: InteropMessages = {
   exportIntro: 'Каждый список выгружает то, что показывает (представление, фильтры, порядок и столбцы), из меню представлений.',
   exportContactsVcf: 'Все контакты в vCard (.vcf)',
   exportCalendar: 'Встречи и открытые задачи в календарь (.ics)',
+  calendarTitle: 'Подписка на мой календарь',
+  calendarIntro: 'Ссылка, на которую подписываются календари (Google Календарь, Outlook, Календарь Apple, Thunderbird): ваши встречи и визиты и открытые задачи, которые сервер синхронизации держит в актуальном виде. Их видит любой, у кого есть ссылка, поэтому отзывайте ссылки, которыми больше не пользуетесь.',
+  calendarCreate: 'Подписаться на мой календарь',
+  calendarNeedsRelay: 'Ссылки на календарь выдаёт сервер синхронизации: сначала подключите рабочее пространство к серверу (состояние синхронизации в заголовке).',
+  calendarNeedsMe: 'Сначала укажите, кто вы («Кто вы?» в заголовке): по ссылке видны ваши собственные встречи и задачи.',
+  calendarLink: 'Ссылка на ваш календарь',
+  calendarCopy: 'Скопировать ссылку',
+  calendarCopied: 'Ссылка скопирована',
+  calendarCopyFailed: 'Не удалось скопировать ссылку: выделите её в поле и скопируйте.',
+  calendarHowTo: 'В программе-календаре добавьте календарь по URL (подписку) и вставьте ссылку.',
+  calendarLinks: 'Ваши ссылки на календарь',
+  calendarNone: 'Ссылок на календарь у вас нет.',
+  calendarIssued: (when) => `Создана ${when}`,
+  calendarElsewhere: 'создана на другом устройстве, там и видна',
+  calendarRevoke: 'Отозвать',
+  calendarRevokeLabel: (when) => `Отозвать ссылку на календарь, созданную ${when}`,
+  calendarRevoked: 'Ссылка на календарь отозвана и больше ничего не открывает.',
+  calendarUnreachable: 'Сервер синхронизации недоступен: повторите, когда устройство будет в сети.',
+  calendarFailed: (msg) => `Сервер отказал: ${msg}`,
   exportIdColumn: (label) => `${label} (id)`,
   exportCurrencyColumn: (label) => `${label} (валюта)`,
 };
